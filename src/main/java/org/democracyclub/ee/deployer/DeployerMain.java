@@ -1,0 +1,32 @@
+package org.democracyclub.ee.deployer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar target/ee-deployer.jar <command>}: ships a commit with CodeDeploy. */
+@Command(name = "ee-deployer",
+        mixinStandardHelpOptions = true,
+        versionProvider = DeployerMain.Version.class,
+        description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class DeployerMain {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, separate from {@link #main} so tests can run it without exiting. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new DeployerMain());
+        cli.setExitCodeOnInvalidInput(ExitCode.BAD_INPUT);
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DeployerMain.class.getPackage().getImplementationVersion();
+            return new String[] {"ee-deployer " + (v == null ? "development build" : v)};
+        }
+    }
+}

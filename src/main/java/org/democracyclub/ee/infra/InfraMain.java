@@ -1,0 +1,2 @@
+package org.democracyclub.ee.infra;
+public class InfraMain { public static void main(String[] a) {} }
