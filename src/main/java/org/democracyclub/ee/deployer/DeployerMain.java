@@ -17,9 +17,8 @@ public final class DeployerMain {
 
     /** The command tree, separate from {@link #main} so tests can run it without exiting. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new DeployerMain());
-        cli.setExitCodeOnInvalidInput(ExitCode.BAD_INPUT);
-        return cli;
+        // picocli already answers invalid usage with 2, which is ExitCode.BAD_INPUT.
+        return new CommandLine(new DeployerMain());
     }
 
     static final class Version implements CommandLine.IVersionProvider {
