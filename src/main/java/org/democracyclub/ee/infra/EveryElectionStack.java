@@ -1,0 +1,98 @@
+package org.democracyclub.ee.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.Context;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.aws.ssm.Parameter;
+import com.pulumi.aws.ssm.ParameterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.democracyclub.ee.common.StackOutputs;
+import org.democracyclub.ee.infra.platform.Application;
+import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
+import org.democracyclub.ee.infra.platform.LoadBalancing;
+import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.platform.Roles;
+import org.democracyclub.ee.infra.platform.SecurityGroups;
+import org.democracyclub.ee.infra.platform.SiteDistribution;
+import org.democracyclub.ee.infra.platform.SiteFacts;
+import org.democracyclub.ee.infra.platform.SiteLookups;
+import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.platform.WebFleet;
+import org.democracyclub.ee.infra.settings.StackSettings;
+
+/**
+ * The EveryElection stack: every resource of one environment. {@link #stack} takes its
+ * settings as one validated object, so the Pulumi engine, the offline preview and the tests
+ * all run the same code with the same inputs.
+ */
+public final class EveryElectionStack {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EveryElectionStack() {
+    }
+
+    public static void stack(Context ctx, StackSettings settings) {
+        String env = settings.environment().stackName();
+        // One explicit provider: the region and the stack tags are set here, once.
+        var provider = new Provider("aws-" + env, ProviderArgs.builder()
+                .region(settings.region())
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
+                .build());
+        SiteFacts facts = new SiteLookups(provider).lookUp(settings);
+        var options = ComponentResourceOptions.builder().providers(provider).build();
+
+        var groups = new SecurityGroups("ee-network", facts, options);
+        var roles = new Roles("ee-iam", settings.region(), facts, options);
+        var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
+        new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
+        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
+        var site = new SiteDistribution("ee-site", settings, facts, loadBalancing, options);
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
+        outputs.put(StackOutputs.REGION, Output.of(settings.region()));
+        outputs.put(StackOutputs.APPLICATION_NAME, deployment.applicationName());
+        outputs.put(StackOutputs.DEPLOYMENT_GROUP_NAME, deployment.deploymentGroupName());
+        outputs.put(StackOutputs.TARGET_GROUP_ARN, loadBalancing.targetGroupArn());
+        outputs.put(StackOutputs.AUTO_SCALING_GROUP_NAME, Output.of(facts.fleet().name()));
+        outputs.put(StackOutputs.MIN_SIZE, Output.of(settings.capacity().min()));
+        outputs.put(StackOutputs.DESIRED_CAPACITY, Output.of(settings.capacity().desired()));
+        outputs.put(StackOutputs.MAX_SIZE, Output.of(settings.capacity().max()));
+        outputs.put(StackOutputs.REVISION_REPOSITORY, Output.of(Application.REVISION_REPOSITORY));
+        outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
+        outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
+        outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
+        outputs.forEach(ctx::export);
+
+        // The same object in SSM, so the deploy job needs no access to Pulumi's state.
+        new Parameter("ee-deployer-stack-outputs", ParameterArgs.builder()
+                .name(StackOutputs.SSM_PARAMETER)
+                .type("String")
+                .description("Outputs of the " + env + " stack, for the deployer (written by pulumi up)")
+                .value(toJson(outputs))
+                .build(), CustomResourceOptions.builder().provider(provider).build());
+    }
+
+    /** Renders the outputs as one JSON object with keys in a stable order. */
+    static Output<String> toJson(Map<String, Output<?>> outputs) {
+        return Output.all(outputs.values().stream().map(o -> o.applyValue(v -> (Object) v)).toList())
+                .applyValue(values -> {
+                    Map<String, Object> object = new TreeMap<>();
+                    var keys = outputs.keySet().iterator();
+                    values.forEach(value -> object.put(keys.next(), value));
+                    try {
+                        return JSON.writeValueAsString(object);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("stack outputs are strings and numbers", e);
+                    }
+                });
+    }
+}

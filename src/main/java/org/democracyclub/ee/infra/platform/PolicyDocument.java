@@ -1,0 +1,52 @@
+package org.democracyclub.ee.infra.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An IAM policy document built from data and rendered with Jackson, never from string
+ * templates, so quoting and structure are always valid JSON.
+ */
+public final class PolicyDocument {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<Map<String, Object>> statements = new ArrayList<>();
+
+    public static PolicyDocument create() {
+        return new PolicyDocument();
+    }
+
+    /** Allows {@code actions} on {@code resources}. */
+    public PolicyDocument allow(List<String> actions, List<String> resources) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Action", actions);
+        statement.put("Resource", resources);
+        statements.add(statement);
+        return this;
+    }
+
+    /** Lets the AWS service {@code service} (e.g. {@code ec2.amazonaws.com}) assume the role. */
+    public PolicyDocument trustService(String service) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", service));
+        statement.put("Action", "sts:AssumeRole");
+        statements.add(statement);
+        return this;
+    }
+
+    public String toJson() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", statements);
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a policy built from strings and lists is always serialisable", e);
+        }
+    }
+}

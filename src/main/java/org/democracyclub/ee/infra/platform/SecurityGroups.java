@@ -1,0 +1,77 @@
+package org.democracyclub.ee.infra.platform;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The two security groups: the load balancer's accepts its origin port only from CloudFront's
+ * origin-facing prefix list (referenced once: each reference counts as 55 rules), and the
+ * instances' accepts the application port only from the load balancer's group.
+ */
+public final class SecurityGroups extends ComponentResource {
+    /** The port CloudFront reaches the load balancer on (HTTP; TLS ends at CloudFront). */
+    public static final int ORIGIN_PORT = 80;
+
+    private final SecurityGroup loadBalancer;
+    private final SecurityGroup instances;
+
+    public SecurityGroups(String name, SiteFacts facts, ComponentResourceOptions options) {
+        super("ee:platform:SecurityGroups", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        loadBalancer = new SecurityGroup(Names.LOAD_BALANCER_SECURITY_GROUP, SecurityGroupArgs.builder()
+                .name(Names.LOAD_BALANCER_SECURITY_GROUP)
+                .description("ee-alb: HTTP from CloudFront only")
+                .vpcId(facts.vpcId())
+                .build(), child);
+        instances = new SecurityGroup(Names.INSTANCE_SECURITY_GROUP, SecurityGroupArgs.builder()
+                .name(Names.INSTANCE_SECURITY_GROUP)
+                .description("EveryElection instances: Gunicorn from ee-alb only")
+                .vpcId(facts.vpcId())
+                .build(), child);
+
+        new SecurityGroupIngressRule(name + "-alb-from-cloudfront", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(loadBalancer.id())
+                .description("HTTP from CloudFront origin-facing addresses")
+                .ipProtocol("tcp").fromPort(ORIGIN_PORT).toPort(ORIGIN_PORT)
+                .prefixListId(facts.cloudFrontPrefixListId())
+                .build(), child);
+        new SecurityGroupEgressRule(name + "-alb-to-instances", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(loadBalancer.id())
+                .description("Gunicorn on the instances")
+                .ipProtocol("tcp").fromPort(Application.PORT).toPort(Application.PORT)
+                .referencedSecurityGroupId(instances.id())
+                .build(), child);
+        new SecurityGroupIngressRule(name + "-instances-from-alb", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(instances.id())
+                .description("Gunicorn from the load balancer")
+                .ipProtocol("tcp").fromPort(Application.PORT).toPort(Application.PORT)
+                .referencedSecurityGroupId(loadBalancer.id())
+                .build(), child);
+        // Instances fetch packages, the revision from GitHub and talk to AWS APIs.
+        new SecurityGroupEgressRule(name + "-instances-to-internet", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(instances.id())
+                .description("HTTPS and HTTP out: AWS APIs, GitHub, package mirrors")
+                .ipProtocol("-1")
+                .cidrIpv4("0.0.0.0/0")
+                .build(), child);
+
+        registerOutputs(java.util.Map.of("loadBalancerGroupId", loadBalancer.id(), "instanceGroupId", instances.id()));
+    }
+
+    public Output<String> loadBalancerGroupId() {
+        return loadBalancer.id();
+    }
+
+    public Output<String> instanceGroupId() {
+        return instances.id();
+    }
+}

@@ -1,0 +1,113 @@
+package org.democracyclub.ee.infra.platform;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.autoscaling.AutoscalingFunctions;
+import com.pulumi.aws.autoscaling.inputs.GetAmiIdsFilter;
+import com.pulumi.aws.autoscaling.inputs.GetAmiIdsPlainArgs;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListPlainArgs;
+import com.pulumi.aws.ec2.inputs.GetSubnetsFilter;
+import com.pulumi.aws.ec2.inputs.GetSubnetsPlainArgs;
+import com.pulumi.aws.ec2.inputs.GetVpcPlainArgs;
+import com.pulumi.aws.route53.Route53Functions;
+import com.pulumi.aws.route53.inputs.GetZonePlainArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterPlainArgs;
+import com.pulumi.deployment.InvokeOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.StackSettings;
+
+/**
+ * Looks up everything the program needs from the account, and validates the values set by hand,
+ * before any resource is declared: a wrong certificate region stops the program with nothing
+ * half-created.
+ */
+public final class SiteLookups {
+    /** The AWS-managed prefix list of CloudFront's origin-facing addresses. */
+    public static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+    /** CloudFront accepts only ACM certificates from us-east-1, whatever the stack's region. */
+    static final Pattern CLOUDFRONT_CERTIFICATE_ARN =
+            Pattern.compile("arn:aws:acm:us-east-1:\\d{12}:certificate/[0-9a-f-]{36}");
+    private static final Pattern ACM_ARN = Pattern.compile("arn:aws:acm:([a-z0-9-]+):\\d{12}:certificate/.+");
+    private static final Pattern DOMAIN_NAME =
+            Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+    private final InvokeOptions options;
+
+    public SiteLookups(Provider provider) {
+        this.options = new InvokeOptions(null, provider, null);
+    }
+
+    public SiteFacts lookUp(StackSettings settings) {
+        List<String> problems = new ArrayList<>();
+        String fqdn = parameter(Names.FQDN_PARAMETER);
+        if (!DOMAIN_NAME.matcher(fqdn).matches()) {
+            problems.add("SSM parameter " + Names.FQDN_PARAMETER + " is '" + fqdn
+                    + "': not a lower-case domain name such as elections.democracyclub.org.uk");
+        }
+        String certificate = parameter(Names.CERTIFICATE_PARAMETER);
+        certificateProblem(certificate).ifPresent(problems::add);
+        String organisation = settings.goldenImages().isPresent() ? parameter(Names.ORGANISATION_PARAMETER) : "";
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        String vpcId = settings.vpcId().orElseGet(() -> join(Ec2Functions.getVpcPlain(
+                GetVpcPlainArgs.builder().default_(true).build(), options)).id());
+        List<GetSubnetsFilter> subnetFilters = new ArrayList<>(List.of(filter("vpc-id", vpcId)));
+        if (settings.vpcId().isEmpty()) {
+            // The default VPC has exactly one default subnet per availability zone.
+            subnetFilters.add(filter("default-for-az", "true"));
+        }
+        List<String> subnets = join(Ec2Functions.getSubnetsPlain(
+                GetSubnetsPlainArgs.builder().filters(subnetFilters).build(), options)).ids();
+        String zoneId = join(Route53Functions.getZonePlain(
+                GetZonePlainArgs.builder().name(fqdn).privateZone(false).build(), options)).zoneId();
+        String prefixList = join(Ec2Functions.getManagedPrefixListPlain(
+                GetManagedPrefixListPlainArgs.builder().name(CLOUDFRONT_PREFIX_LIST).build(), options)).id();
+        List<String> fleets = join(AutoscalingFunctions.getAmiIdsPlain(GetAmiIdsPlainArgs.builder()
+                .filters(GetAmiIdsFilter.builder().name("tag:" + LiveFleet.TAG_KEY)
+                        .values(Names.DEPLOYMENT_GROUP).build())
+                .build(), options)).names();
+        String accountId = join(AwsFunctions.getCallerIdentityPlain(
+                com.pulumi.aws.inputs.GetCallerIdentityPlainArgs.Empty, options)).accountId();
+        return new SiteFacts(accountId, vpcId, List.copyOf(subnets), fqdn, certificate, zoneId, prefixList,
+                organisation, LiveFleet.fromTaggedGroups(fleets));
+    }
+
+    /** Why {@code arn} cannot serve CloudFront, if it cannot. */
+    static java.util.Optional<String> certificateProblem(String arn) {
+        if (CLOUDFRONT_CERTIFICATE_ARN.matcher(arn).matches()) {
+            return java.util.Optional.empty();
+        }
+        var acm = ACM_ARN.matcher(arn);
+        String why = acm.matches()
+                ? "an ACM certificate in " + acm.group(1) + ", but CloudFront only accepts certificates from us-east-1"
+                : "not an ACM certificate ARN";
+        return java.util.Optional.of("SSM parameter " + Names.CERTIFICATE_PARAMETER + " is '" + arn + "': " + why
+                + "; request the certificate in us-east-1 (aws acm request-certificate --region us-east-1 ...) and put"
+                + " its ARN, arn:aws:acm:us-east-1:<account>:certificate/<id>, in the parameter");
+    }
+
+    private String parameter(String name) {
+        return join(SsmFunctions.getParameterPlain(GetParameterPlainArgs.builder().name(name).build(), options))
+                .value().trim();
+    }
+
+    private static GetSubnetsFilter filter(String name, String value) {
+        return GetSubnetsFilter.builder().name(name).values(value).build();
+    }
+
+    private static <T> T join(CompletableFuture<T> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.democracyclub.ee.infra.platform;
+
+import java.util.Map;
+import org.democracyclub.ee.infra.settings.Environment;
+
+/**
+ * The two tags every taggable resource carries. The provider applies them as default tags;
+ * the few places AWS does not cover with default tags (Auto Scaling groups, the instances and
+ * volumes a launch template creates) take them from here too, so they are written once.
+ */
+public final class StackTags {
+    public static final String PRODUCT_KEY = "dc-product";
+    public static final String PRODUCT = "ee";
+    public static final String ENVIRONMENT_KEY = "dc-environment";
+
+    private StackTags() {
+    }
+
+    public static Map<String, String> of(Environment environment) {
+        return Map.of(PRODUCT_KEY, PRODUCT, ENVIRONMENT_KEY, environment.stackName());
+    }
+}

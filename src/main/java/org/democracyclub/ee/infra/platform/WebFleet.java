@@ -1,0 +1,120 @@
+package org.democracyclub.ee.infra.platform;
+
+import com.pulumi.aws.autoscaling.Group;
+import com.pulumi.aws.autoscaling.GroupArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupLaunchTemplateArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupTagArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.democracyclub.ee.infra.settings.StackSettings;
+
+/**
+ * The launch template {@code ee-launch-template} and, in a fresh account only, the original
+ * fleet. CodeDeploy copies the fleet on every deployment; see {@link LiveFleet} and
+ * docs/adr/0001 for why the program then stops declaring it.
+ */
+public final class WebFleet extends ComponentResource {
+    /** Root device of the Ubuntu-based DC base image. */
+    static final String ROOT_DEVICE = "/dev/sda1";
+    static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    /** Copied fleets follow the template's newest version, so an AMI or type change reaches the next deployment. */
+    static final String LATEST_VERSION = "$Latest";
+
+    private final LaunchTemplate launchTemplate;
+
+    public WebFleet(String name, StackSettings settings, SiteFacts facts, SecurityGroups groups, Roles roles,
+                    LoadBalancing loadBalancing, ComponentResourceOptions options) {
+        super("ee:platform:WebFleet", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var tags = StackTags.of(settings.environment());
+        var volume = settings.rootVolume();
+
+        launchTemplate = new LaunchTemplate(Names.LAUNCH_TEMPLATE, LaunchTemplateArgs.builder()
+                .name(Names.LAUNCH_TEMPLATE)
+                .description("EveryElection web instances (golden image, Gunicorn on " + Application.PORT + ")")
+                .imageId(imageId(settings))
+                .instanceType(settings.instanceType())
+                .updateDefaultVersion(true)
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder()
+                        .arn(roles.instanceProfileArn()).build())
+                .vpcSecurityGroupIds(groups.instanceGroupId().applyValue(List::of))
+                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
+                        .httpEndpoint("enabled")
+                        .httpTokens("required")
+                        .httpPutResponseHopLimit(1)
+                        .build())
+                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
+                        .deviceName(ROOT_DEVICE)
+                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                                .volumeType(StackSettings.RootVolume.TYPE)
+                                .volumeSize(volume.sizeGiB())
+                                .iops(volume.iops())
+                                .encrypted("true")
+                                .deleteOnTermination("true")
+                                .build())
+                        .build())
+                .tagSpecifications(
+                        LaunchTemplateTagSpecificationArgs.builder().resourceType("instance").tags(tags).build(),
+                        LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(tags).build())
+                .build(), child);
+
+        if (facts.fleet().declaredByProgram()) {
+            declareOriginalFleet(settings, facts, loadBalancing, tags);
+        }
+        registerOutputs(Map.of("launchTemplateId", launchTemplate.id()));
+    }
+
+    /** The AMI: the override from settings, else the golden image parameter resolved at launch. */
+    static String imageId(StackSettings settings) {
+        return settings.amiOverride().orElse("resolve:ssm:" + Names.AMI_PARAMETER);
+    }
+
+    private void declareOriginalFleet(StackSettings settings, SiteFacts facts, LoadBalancing loadBalancing,
+                                      Map<String, String> stackTags) {
+        List<GroupTagArgs> tags = new ArrayList<>();
+        // Instances get the stack tags from the launch template, so these stay on the group.
+        stackTags.forEach((key, value) -> tags.add(tag(key, value)));
+        tags.add(tag(LiveFleet.TAG_KEY, Names.DEPLOYMENT_GROUP));
+        var capacity = settings.capacity();
+        new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
+                .name(Names.ORIGINAL_FLEET)
+                .minSize(capacity.min())
+                .desiredCapacity(capacity.desired())
+                .maxSize(capacity.max())
+                .vpcZoneIdentifiers(facts.subnetIds())
+                .launchTemplate(GroupLaunchTemplateArgs.builder()
+                        .id(launchTemplate.id()).version(LATEST_VERSION).build())
+                .targetGroupArns(loadBalancing.targetGroupArn().applyValue(List::of))
+                .healthCheckType("ELB")
+                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
+                .tags(tags)
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                // CodeDeploy deletes this group on the first deployment; when the program then
+                // stops declaring it, Pulumi must forget it, not try to delete it.
+                .retainOnDelete(true)
+                // The deployer wakes a fleet powered off overnight; don't fight it.
+                .ignoreChanges("desiredCapacity")
+                .build());
+    }
+
+    private static GroupTagArgs tag(String key, String value) {
+        return GroupTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build();
+    }
+
+    public Output<String> launchTemplateId() {
+        return launchTemplate.id();
+    }
+}

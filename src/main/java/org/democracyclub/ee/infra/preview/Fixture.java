@@ -1,0 +1,105 @@
+package org.democracyclub.ee.infra.preview;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * What the account looks like to an offline run: the answers to the program's look-ups. The
+ * built-in values live in {@code offline-fixture.yaml} (documented there); a file given with
+ * {@code --fixture} overrides them key by key.
+ */
+public record Fixture(
+        String accountId,
+        String defaultVpcId,
+        List<String> subnetIds,
+        Map<String, String> ssmParameters,
+        String hostedZoneId,
+        String cloudFrontPrefixListId,
+        List<String> fleets) {
+
+    static final String BUILT_IN = "/offline-fixture.yaml";
+
+    public static Fixture builtIn() {
+        return from(loadBuiltIn());
+    }
+
+    /** The built-in fixture with the keys of {@code file} replacing its own. */
+    public static Fixture withOverrides(Path file) {
+        Map<String, Object> values = loadBuiltIn();
+        Map<String, Object> overrides;
+        try {
+            overrides = asMap(yaml().load(Files.readString(file)), file.toString());
+        } catch (IOException | YAMLException e) {
+            throw new IllegalArgumentException("fixture " + file + ": cannot be read as YAML: " + e.getMessage(), e);
+        }
+        for (var entry : overrides.entrySet()) {
+            if (!values.containsKey(entry.getKey())) {
+                throw new IllegalArgumentException("fixture " + file + ": unknown key '" + entry.getKey()
+                        + "'; allowed: " + String.join(", ", values.keySet()));
+            }
+            if (entry.getKey().equals("ssmParameters")) {
+                Map<String, Object> merged = new LinkedHashMap<>(asMap(values.get("ssmParameters"), BUILT_IN));
+                merged.putAll(asMap(entry.getValue(), file.toString()));
+                values.put("ssmParameters", merged);
+            } else {
+                values.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return from(values);
+    }
+
+    /** The same account after CodeDeploy has replaced the original fleet with {@code fleet}. */
+    public Fixture withFleets(List<String> names) {
+        return new Fixture(accountId, defaultVpcId, subnetIds, ssmParameters, hostedZoneId, cloudFrontPrefixListId,
+                List.copyOf(names));
+    }
+
+    /** The same account with one SSM parameter set to {@code value}. */
+    public Fixture withParameter(String name, String value) {
+        Map<String, String> parameters = new LinkedHashMap<>(ssmParameters);
+        parameters.put(name, value);
+        return new Fixture(accountId, defaultVpcId, subnetIds, Map.copyOf(parameters), hostedZoneId,
+                cloudFrontPrefixListId, fleets);
+    }
+
+    private static Map<String, Object> loadBuiltIn() {
+        try (InputStream in = Fixture.class.getResourceAsStream(BUILT_IN)) {
+            return new LinkedHashMap<>(asMap(yaml().load(in), BUILT_IN));
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in fixture is part of the jar", e);
+        }
+    }
+
+    private static Fixture from(Map<String, Object> v) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        asMap(v.get("ssmParameters"), "ssmParameters").forEach((k, value) -> parameters.put(k, String.valueOf(value)));
+        return new Fixture(String.valueOf(v.get("accountId")), String.valueOf(v.get("defaultVpcId")),
+                strings(v.get("subnetIds")), Map.copyOf(parameters), String.valueOf(v.get("hostedZoneId")),
+                String.valueOf(v.get("cloudFrontPrefixListId")), strings(v.get("fleets")));
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value, String where) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException("fixture " + where + ": expected a mapping of key: value");
+    }
+
+    private static Yaml yaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()));
+    }
+}

@@ -1,0 +1,148 @@
+package org.democracyclub.ee.infra.preview;
+
+import com.pulumi.test.Mocks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * Pulumi mocks that answer look-ups from a {@link Fixture} and give each declared resource the
+ * attributes AWS would compute (ARN, DNS name...). They throw on any resource type or invoke
+ * they do not know, so a new kind of resource or look-up is a visible gap, never silently echoed.
+ * Every resource registered is recorded for the preview and the policy checks.
+ */
+public final class FixtureMocks implements Mocks {
+    /** Resource IDs are the logical name plus this suffix, so references are easy to follow. */
+    public static final String ID_SUFFIX = "-id";
+
+    private final Fixture fixture;
+    private final String region;
+    private final List<ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, BiFunction<ResourceArgs, String, Map<String, Object>>> computed = new HashMap<>();
+
+    public FixtureMocks(Fixture fixture, String region) {
+        this.fixture = fixture;
+        this.region = region;
+        registerComputedAttributes();
+    }
+
+    /** The resources registered so far, in registration order. */
+    public List<ResourceArgs> registered() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        if (isComponent(args.type)) {
+            registered.add(args);
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        }
+        var attributes = computed.get(args.type);
+        if (attributes == null) {
+            throw new IllegalArgumentException("FixtureMocks: unknown resource type " + args.type + " (" + args.name
+                    + "); add its computed attributes to FixtureMocks");
+        }
+        registered.add(args);
+        String id = args.name + ID_SUFFIX;
+        Map<String, Object> state = new HashMap<>(args.inputs);
+        state.putAll(attributes.apply(args, id));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** This project's own component resources ({@code ee:<module>:<Name>}) have no cloud state. */
+    public static boolean isComponent(String type) {
+        return type.startsWith("ee:");
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs call) {
+        Map<String, Object> answer = switch (call.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", fixture.accountId(), "id", fixture.accountId(),
+                    "arn", "arn:aws:iam::" + fixture.accountId() + ":user/offline-preview", "userId", "AIDAOFFLINE");
+            case "aws:ec2/getVpc:getVpc" -> Map.of("id", fixture.defaultVpcId(), "default", true);
+            case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region, "ids", fixture.subnetIds());
+            case "aws:ssm/getParameter:getParameter" -> parameter(String.valueOf(call.args.get("name")));
+            case "aws:route53/getZone:getZone" -> Map.of("id", fixture.hostedZoneId(),
+                    "zoneId", fixture.hostedZoneId(), "name", String.valueOf(call.args.get("name")));
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
+                    "id", fixture.cloudFrontPrefixListId(), "name", String.valueOf(call.args.get("name")));
+            case "aws:autoscaling/getAmiIds:getAmiIds" -> Map.of("id", region, "names", fixture.fleets(),
+                    "arns", fixture.fleets().stream().map(this::fleetArn).toList());
+            default -> throw new IllegalArgumentException("FixtureMocks: no fixture answer for invoke " + call.token);
+        };
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private Map<String, Object> parameter(String name) {
+        String value = fixture.ssmParameters().get(name);
+        if (value == null) {
+            // What AWS answers; the message says how to fix it in a real account.
+            throw new IllegalArgumentException("ParameterNotFound: SSM parameter '" + name + "' does not exist; create"
+                    + " it with aws ssm put-parameter --name " + name + " --type String --value ... (docs/deployment.md)");
+        }
+        return Map.of("id", name, "name", name, "value", value, "insecureValue", value, "type", "String",
+                "arn", arn("ssm", "parameter/" + name), "version", 1);
+    }
+
+    private String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + fixture.accountId() + ":" + resource;
+    }
+
+    private String fleetArn(String name) {
+        return arn("autoscaling", "autoScalingGroup:00000000-0000-0000-0000-000000000000:autoScalingGroupName/" + name);
+    }
+
+    private static String input(ResourceArgs args, String key) {
+        Object value = args.inputs.get(key);
+        return value == null ? args.name : value.toString();
+    }
+
+    /** What AWS computes for each resource type the program declares. */
+    private void registerComputedAttributes() {
+        computed.put("pulumi:providers:aws", (a, id) -> Map.of());
+        computed.put("aws:ec2/securityGroup:SecurityGroup", (a, id) -> Map.of("arn", arn("ec2", "security-group/" + id)));
+        computed.put("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", (a, id) -> Map.of(
+                "arn", arn("ec2", "security-group-rule/" + id), "securityGroupRuleId", id));
+        computed.put("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", (a, id) -> Map.of(
+                "arn", arn("ec2", "security-group-rule/" + id), "securityGroupRuleId", id));
+        computed.put("aws:lb/loadBalancer:LoadBalancer", (a, id) -> Map.of(
+                "arn", arn("elasticloadbalancing", "loadbalancer/app/" + input(a, "name") + "/0123456789abcdef"),
+                "dnsName", input(a, "name") + "-1234567890." + region + ".elb.amazonaws.com",
+                "zoneId", "ZHURV8PSTC4K8"));
+        computed.put("aws:lb/targetGroup:TargetGroup", (a, id) -> Map.of(
+                "arn", arn("elasticloadbalancing", "targetgroup/" + input(a, "name") + "/0123456789abcdef"),
+                "name", input(a, "name")));
+        computed.put("aws:lb/listener:Listener", (a, id) -> Map.of(
+                "arn", arn("elasticloadbalancing", "listener/app/ee-alb/0123456789abcdef/" + id)));
+        computed.put("aws:lb/listenerRule:ListenerRule", (a, id) -> Map.of(
+                "arn", arn("elasticloadbalancing", "listener-rule/app/ee-alb/0123456789abcdef/" + id)));
+        computed.put("aws:iam/role:Role", (a, id) -> Map.of(
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":role/" + input(a, "name"), "name", input(a, "name")));
+        computed.put("aws:iam/rolePolicy:RolePolicy", (a, id) -> Map.of());
+        computed.put("aws:iam/instanceProfile:InstanceProfile", (a, id) -> Map.of(
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":instance-profile/" + input(a, "name")));
+        computed.put("aws:ec2/launchTemplate:LaunchTemplate", (a, id) -> Map.of(
+                "arn", arn("ec2", "launch-template/lt-0123456789abcdef0"), "latestVersion", 1));
+        computed.put("aws:autoscaling/group:Group", (a, id) -> Map.of(
+                "arn", fleetArn(input(a, "name")), "name", input(a, "name")));
+        computed.put("aws:codedeploy/application:Application", (a, id) -> Map.of(
+                "arn", arn("codedeploy", "application:" + input(a, "name")), "name", input(a, "name")));
+        computed.put("aws:codedeploy/deploymentGroup:DeploymentGroup", (a, id) -> Map.of(
+                "arn", arn("codedeploy", "deploymentgroup:EECodeDeploy/" + input(a, "deploymentGroupName"))));
+        computed.put("aws:cloudfront/cachePolicy:CachePolicy", (a, id) -> Map.of("etag", "E1OFFLINE"));
+        computed.put("aws:cloudfront/distribution:Distribution", (a, id) -> Map.of(
+                "arn", "arn:aws:cloudfront::" + fixture.accountId() + ":distribution/E1OFFLINE",
+                "domainName", "d111111abcdef8.cloudfront.net", "hostedZoneId", "Z2FDTNDATAQYW2"));
+        computed.put("aws:route53/record:Record", (a, id) -> Map.of("fqdn", input(a, "name")));
+        computed.put("aws:ssm/parameter:Parameter", (a, id) -> Map.of(
+                "arn", arn("ssm", "parameter" + input(a, "name"))));
+    }
+}

@@ -1,0 +1,97 @@
+package org.democracyclub.ee.infra.preview;
+
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.democracyclub.ee.infra.settings.StackSettings;
+
+/**
+ * Runs a Pulumi program under Pulumi's mock engine with a {@link Fixture}, and returns what it
+ * declared: each resource with its parent and resolved inputs, and the stack outputs. This is
+ * the offline preview's engine and the test suite's.
+ *
+ * @param resources the declared resources, in registration order
+ * @param outputs   the stack outputs, resolved
+ * @param secretOutputs the names of the outputs that are Pulumi secrets
+ * @param errors    errors the program raised (empty when it ran through)
+ */
+public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> outputs, List<String> secretOutputs,
+                         List<String> errors) {
+
+    /** Runs {@code program} for the project {@code project}, stack {@code stack}. */
+    public static OfflineRun of(String project, String stack, String region, Fixture fixture,
+                                BiConsumer<com.pulumi.Context, Void> program) {
+        var mocks = new FixtureMocks(fixture, region);
+        Map<String, String> parents = new ConcurrentHashMap<>();
+        // Transformations see every resource with its options, which is where the parent is.
+        ResourceTransformation recordParent = args -> {
+            var parent = args.options().getParent();
+            parent.ifPresent(p -> parents.put(key(args.resource()), p.pulumiResourceName()));
+            return java.util.Optional.empty();
+        };
+        var options = TestOptions.builder().projectName(project).stackName(stack).preview(false)
+                .resourceTransformations(List.of(recordParent)).build();
+        TestResult result;
+        try {
+            result = PulumiTest.withMocks(mocks).withOptions(options).runTest(ctx -> program.accept(ctx, null));
+        } finally {
+            PulumiTest.cleanup();
+        }
+        List<String> errors = new ArrayList<>(result.errors());
+        result.exceptions().forEach(e -> errors.add(rootMessage(e)));
+
+        List<DeclaredResource> resources = new ArrayList<>();
+        for (Resource resource : result.resources()) {
+            String type = resource.pulumiResourceType();
+            if (type.equals("pulumi:pulumi:Stack")) {
+                continue;
+            }
+            String name = resource.pulumiResourceName();
+            var args = mocks.registered().stream()
+                    .filter(a -> a.type.equals(type) && a.name.equals(name)).findFirst();
+            resources.add(new DeclaredResource(type, name, parents.get(type + "::" + name),
+                    FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
+                    args.map(a -> a.inputs).orElse(Map.of())));
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        List<String> secretOutputs = new ArrayList<>();
+        result.outputs().forEach((key, output) -> {
+            outputs.put(key, PulumiTest.extractValue(output));
+            if (com.pulumi.core.internal.Internal.of(output).isSecret().join()) {
+                secretOutputs.add(key);
+            }
+        });
+        return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors));
+    }
+
+    private static String key(Resource resource) {
+        return resource.pulumiResourceType() + "::" + resource.pulumiResourceName();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The resources of one type. */
+    public List<DeclaredResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The one resource with this type and name. */
+    public DeclaredResource get(String type, String name) {
+        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name + " was declared"));
+    }
+}

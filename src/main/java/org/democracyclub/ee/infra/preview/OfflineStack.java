@@ -1,0 +1,48 @@
+package org.democracyclub.ee.infra.preview;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.democracyclub.ee.infra.EveryElectionStack;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.ProjectFile;
+import org.democracyclub.ee.infra.settings.SettingsReader;
+import org.democracyclub.ee.infra.settings.StackConfig;
+import org.democracyclub.ee.infra.settings.StackSettings;
+
+/** The EveryElection program run offline for one stack, from the real project and stack files. */
+public final class OfflineStack {
+    private OfflineStack() {
+    }
+
+    /** Reads and validates the stack's settings as {@code pulumi} would give them to the program. */
+    public static StackSettings settings(Path projectDir, String stack) {
+        return SettingsReader.read(ProjectFile.read(projectDir), StackConfig.fromStackFile(projectDir, stack));
+    }
+
+    /**
+     * Runs the program for {@code stack}.
+     *
+     * @throws InvalidSettingsException when the stack file or the values set by hand in the
+     *                                  account (the fixture, here) are invalid
+     */
+    public static OfflineRun run(Path projectDir, String stack, Fixture fixture) {
+        return run(ProjectFile.read(projectDir).name(), settings(projectDir, stack), fixture);
+    }
+
+    public static OfflineRun run(String project, StackSettings settings, Fixture fixture) {
+        AtomicReference<InvalidSettingsException> invalid = new AtomicReference<>();
+        OfflineRun run = OfflineRun.of(project, settings.environment().stackName(), settings.region(), fixture,
+                (ctx, unused) -> {
+                    try {
+                        EveryElectionStack.stack(ctx, settings);
+                    } catch (InvalidSettingsException e) {
+                        invalid.set(e);
+                        throw e;
+                    }
+                });
+        if (invalid.get() != null) {
+            throw invalid.get();
+        }
+        return run;
+    }
+}

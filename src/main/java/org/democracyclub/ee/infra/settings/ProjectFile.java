@@ -1,0 +1,50 @@
+package org.democracyclub.ee.infra.settings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * {@code Pulumi.yaml}: the project name and the declared configuration keys with their types and
+ * defaults. It is the one place where keys and defaults are written; the settings reader uses it
+ * both to fill defaults and to reject undeclared keys.
+ */
+public record ProjectFile(String name, Map<String, ConfigDeclaration> declarations) {
+
+    public static final String FILE_NAME = "Pulumi.yaml";
+
+    public static ProjectFile read(Path projectDir) {
+        Path file = projectDir.resolve(FILE_NAME);
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        } catch (IOException e) {
+            throw new InvalidSettingsException(List.of(file + ": cannot be read (" + e.getMessage()
+                    + "); run from the project directory or pass --project-dir"));
+        } catch (YAMLException e) {
+            throw new InvalidSettingsException(List.of(file + ": not valid YAML: " + e.getMessage()));
+        }
+        if (!(root instanceof Map<?, ?> project) || !(project.get("name") instanceof String name)) {
+            throw new InvalidSettingsException(List.of(file + ": has no project name"));
+        }
+        Map<String, ConfigDeclaration> declarations = new LinkedHashMap<>();
+        if (project.get("config") instanceof Map<?, ?> config) {
+            config.forEach((key, value) -> {
+                if (value instanceof Map<?, ?> spec) {
+                    Object def = spec.get("default");
+                    declarations.put(key.toString(), new ConfigDeclaration(key.toString(),
+                            String.valueOf(spec.get("type")), def == null ? null : def.toString(),
+                            Boolean.TRUE.equals(spec.get("secret"))));
+                }
+            });
+        }
+        return new ProjectFile(name, Map.copyOf(declarations));
+    }
+}
