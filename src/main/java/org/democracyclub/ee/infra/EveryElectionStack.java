@@ -54,7 +54,7 @@ public final class EveryElectionStack {
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
-        var site = new SiteDistribution("ee-site", settings, facts, loadBalancing, options);
+        var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));

@@ -1,2 +1,41 @@
 package org.democracyclub.ee.infra;
-public class InfraMain { public static void main(String[] a) {} }
+
+import com.pulumi.Pulumi;
+import java.nio.file.Path;
+import java.util.Map;
+import org.democracyclub.ee.infra.preview.PreviewCommand;
+import org.democracyclub.ee.infra.settings.ProjectFile;
+import org.democracyclub.ee.infra.settings.SettingsReader;
+import org.democracyclub.ee.infra.settings.StackConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code target/ee-infra.jar}: the Pulumi program when the Pulumi engine starts it (through
+ * {@code runtime.options.binary} in Pulumi.yaml), and the offline command line otherwise.
+ */
+@Command(name = "ee-infra", mixinStandardHelpOptions = true,
+        description = "The EveryElection Pulumi program. Run by 'pulumi preview/up'; offline: 'preview'.",
+        subcommands = {PreviewCommand.class, CommandLine.HelpCommand.class})
+public final class InfraMain {
+    /** Set by the Pulumi language host when it runs a program. */
+    static final String ENGINE_MONITOR = "PULUMI_MONITOR";
+
+    public static void main(String[] args) {
+        if (System.getenv(ENGINE_MONITOR) != null) {
+            runUnderEngine(System.getenv());
+            return;
+        }
+        System.exit(new CommandLine(new InfraMain()).execute(args));
+    }
+
+    private static void runUnderEngine(Map<String, String> environment) {
+        Path projectDir = Path.of("").toAbsolutePath();
+        SourceFingerprint.staleness(projectDir).ifPresent(problem -> {
+            System.err.println("error: " + problem);
+            System.exit(1);
+        });
+        Pulumi.run(ctx -> EveryElectionStack.stack(ctx, SettingsReader.read(
+                ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment))));
+    }
+}

@@ -9,10 +9,11 @@ import java.util.Map;
  * @param type   the Pulumi type token, e.g. {@code aws:lb/loadBalancer:LoadBalancer}
  * @param name   the logical name
  * @param parent the logical name of its parent component, or {@code null} at the top
+ * @param parentType the type of its parent component, or {@code null} at the top
  * @param id     the ID the mock engine gave it ({@code null} for components)
  * @param inputs the resolved inputs, with Pulumi's camelCase property names
  */
-public record DeclaredResource(String type, String name, String parent, String id, Map<String, Object> inputs) {
+public record DeclaredResource(String type, String name, String parent, String parentType, String id, Map<String, Object> inputs) {
 
     /** The value at a dotted path such as {@code metadataOptions.httpTokens}; list elements by index. */
     public Object at(String path) {
@@ -27,6 +28,11 @@ public record DeclaredResource(String type, String name, String parent, String i
             }
         }
         return value;
+    }
+
+    /** Whether {@code other} is this resource's parent. */
+    public boolean isChildOf(DeclaredResource other) {
+        return other.name().equals(parent) && other.type().equals(parentType);
     }
 
     public boolean isComponent() {

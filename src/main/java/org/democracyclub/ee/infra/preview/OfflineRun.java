@@ -30,11 +30,11 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
     public static OfflineRun of(String project, String stack, String region, Fixture fixture,
                                 BiConsumer<com.pulumi.Context, Void> program) {
         var mocks = new FixtureMocks(fixture, region);
-        Map<String, String> parents = new ConcurrentHashMap<>();
+        Map<String, Resource> parents = new ConcurrentHashMap<>();
         // Transformations see every resource with its options, which is where the parent is.
         ResourceTransformation recordParent = args -> {
             var parent = args.options().getParent();
-            parent.ifPresent(p -> parents.put(key(args.resource()), p.pulumiResourceName()));
+            parent.ifPresent(p -> parents.put(key(args.resource()), p));
             return java.util.Optional.empty();
         };
         var options = TestOptions.builder().projectName(project).stackName(stack).preview(false)
@@ -57,7 +57,10 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
             String name = resource.pulumiResourceName();
             var args = mocks.registered().stream()
                     .filter(a -> a.type.equals(type) && a.name.equals(name)).findFirst();
-            resources.add(new DeclaredResource(type, name, parents.get(type + "::" + name),
+            Resource parent = parents.get(type + "::" + name);
+            resources.add(new DeclaredResource(type, name,
+                    parent == null ? null : parent.pulumiResourceName(),
+                    parent == null ? null : parent.pulumiResourceType(),
                     FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
                     args.map(a -> a.inputs).orElse(Map.of())));
         }
@@ -69,6 +72,9 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
                 secretOutputs.add(key);
             }
         });
+        // Registration order: stable from run to run, unlike the engine's own list.
+        List<String> order = mocks.registered().stream().map(a -> a.type + "::" + a.name).toList();
+        resources.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.type() + "::" + r.name())));
         return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors));
     }
 

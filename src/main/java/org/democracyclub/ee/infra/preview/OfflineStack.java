@@ -14,6 +14,10 @@ public final class OfflineStack {
     private OfflineStack() {
     }
 
+    public static String projectName(Path projectDir) {
+        return ProjectFile.read(projectDir).name();
+    }
+
     /** Reads and validates the stack's settings as {@code pulumi} would give them to the program. */
     public static StackSettings settings(Path projectDir, String stack) {
         return SettingsReader.read(ProjectFile.read(projectDir), StackConfig.fromStackFile(projectDir, stack));

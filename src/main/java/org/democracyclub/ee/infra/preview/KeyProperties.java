@@ -1,0 +1,54 @@
+package org.democracyclub.ee.infra.preview;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The properties the text preview shows for each resource type: the ones a reviewer checks.
+ * The JSON preview has every input.
+ */
+final class KeyProperties {
+    private static final Map<String, List<String>> BY_TYPE = Map.ofEntries(
+            Map.entry("pulumi:providers:aws", List.of("region", "defaultTags")),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", List.of("name", "vpcId")),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                    List.of("securityGroupId", "ipProtocol", "fromPort", "toPort", "prefixListId",
+                            "referencedSecurityGroupId", "cidrIpv4", "cidrIpv6")),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+                    List.of("securityGroupId", "ipProtocol", "fromPort", "toPort", "referencedSecurityGroupId",
+                            "cidrIpv4")),
+            Map.entry("aws:lb/loadBalancer:LoadBalancer",
+                    List.of("name", "internal", "dropInvalidHeaderFields", "enableDeletionProtection", "subnets")),
+            Map.entry("aws:lb/targetGroup:TargetGroup",
+                    List.of("name", "protocol", "port", "deregistrationDelay", "healthCheck")),
+            Map.entry("aws:lb/listener:Listener", List.of("protocol", "port", "defaultActions.0.fixedResponse")),
+            Map.entry("aws:lb/listenerRule:ListenerRule", List.of("priority", "conditions.0.httpHeader", "actions.0.type")),
+            Map.entry("aws:iam/role:Role", List.of("name", "managedPolicyArns")),
+            Map.entry("aws:iam/rolePolicy:RolePolicy", List.of("role", "policy")),
+            Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of("name", "role")),
+            Map.entry("aws:ec2/launchTemplate:LaunchTemplate",
+                    List.of("name", "imageId", "instanceType", "metadataOptions.httpTokens", "blockDeviceMappings.0.ebs")),
+            Map.entry("aws:autoscaling/group:Group",
+                    List.of("name", "minSize", "desiredCapacity", "maxSize", "healthCheckType", "healthCheckGracePeriod")),
+            Map.entry("aws:codedeploy/application:Application", List.of("name", "computePlatform")),
+            Map.entry("aws:codedeploy/deploymentGroup:DeploymentGroup",
+                    List.of("deploymentGroupName", "deploymentStyle", "autoscalingGroups",
+                            "blueGreenDeploymentConfig.greenFleetProvisioningOption.action",
+                            "blueGreenDeploymentConfig.terminateBlueInstancesOnDeploymentSuccess",
+                            "autoRollbackConfiguration")),
+            Map.entry("aws:cloudfront/cachePolicy:CachePolicy", List.of("name", "defaultTtl", "minTtl", "maxTtl")),
+            Map.entry("aws:cloudfront/distribution:Distribution",
+                    List.of("aliases", "priceClass", "httpVersion", "viewerCertificate.acmCertificateArn",
+                            "viewerCertificate.minimumProtocolVersion", "defaultCacheBehavior.viewerProtocolPolicy",
+                            "orderedCacheBehaviors.0.pathPattern")),
+            Map.entry("aws:route53/record:Record", List.of("name", "type", "aliases.0.name")),
+            Map.entry("aws:ssm/parameter:Parameter", List.of("name", "type", "dataType")));
+
+    private KeyProperties() {
+    }
+
+    /** The paths to show for {@code type}; unknown types show their top-level names. */
+    static List<String> of(String type, Map<String, Object> inputs) {
+        return BY_TYPE.getOrDefault(type, inputs.keySet().stream().filter(k -> k.equals("name")).toList());
+    }
+}
