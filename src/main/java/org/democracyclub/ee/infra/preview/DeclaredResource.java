@@ -12,8 +12,11 @@ import java.util.Map;
  * @param parentType the type of its parent component, or {@code null} at the top
  * @param id     the ID the mock engine gave it ({@code null} for components)
  * @param inputs the resolved inputs, with Pulumi's camelCase property names
+ * @param ignoreChanges  the properties Pulumi leaves alone after creation
+ * @param retainOnDelete whether Pulumi forgets rather than deletes the resource when it is no longer declared
  */
-public record DeclaredResource(String type, String name, String parent, String parentType, String id, Map<String, Object> inputs) {
+public record DeclaredResource(String type, String name, String parent, String parentType, String id,
+                               Map<String, Object> inputs, List<String> ignoreChanges, boolean retainOnDelete) {
 
     /** The value at a dotted path such as {@code metadataOptions.httpTokens}; list elements by index. */
     public Object at(String path) {

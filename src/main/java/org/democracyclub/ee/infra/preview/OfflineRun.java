@@ -30,18 +30,17 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
     public static OfflineRun of(String project, String stack, String region, Fixture fixture,
                                 BiConsumer<com.pulumi.Context, Void> program) {
         var mocks = new FixtureMocks(fixture, region);
-        Map<String, Resource> parents = new ConcurrentHashMap<>();
-        // Transformations see every resource with its options, which is where the parent is.
-        ResourceTransformation recordParent = args -> {
-            var parent = args.options().getParent();
-            parent.ifPresent(p -> parents.put(key(args.resource()), p));
+        Map<String, com.pulumi.resources.ResourceOptions> options = new ConcurrentHashMap<>();
+        // Transformations see every resource with its options: the parent, ignoreChanges...
+        ResourceTransformation recordOptions = args -> {
+            options.put(key(args.resource()), args.options());
             return java.util.Optional.empty();
         };
-        var options = TestOptions.builder().projectName(project).stackName(stack).preview(false)
-                .resourceTransformations(List.of(recordParent)).build();
+        var testOptions = TestOptions.builder().projectName(project).stackName(stack).preview(false)
+                .resourceTransformations(List.of(recordOptions)).build();
         TestResult result;
         try {
-            result = PulumiTest.withMocks(mocks).withOptions(options).runTest(ctx -> program.accept(ctx, null));
+            result = PulumiTest.withMocks(mocks).withOptions(testOptions).runTest(ctx -> program.accept(ctx, null));
         } finally {
             PulumiTest.cleanup();
         }
@@ -57,12 +56,15 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
             String name = resource.pulumiResourceName();
             var args = mocks.registered().stream()
                     .filter(a -> a.type.equals(type) && a.name.equals(name)).findFirst();
-            Resource parent = parents.get(type + "::" + name);
+            var resourceOptions = options.get(type + "::" + name);
+            Resource parent = resourceOptions == null ? null : resourceOptions.getParent().orElse(null);
             resources.add(new DeclaredResource(type, name,
                     parent == null ? null : parent.pulumiResourceName(),
                     parent == null ? null : parent.pulumiResourceType(),
                     FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
-                    args.map(a -> a.inputs).orElse(Map.of())));
+                    args.map(a -> a.inputs).orElse(Map.of()),
+                    resourceOptions == null ? List.of() : List.copyOf(resourceOptions.getIgnoreChanges()),
+                    resourceOptions != null && resourceOptions.isRetainOnDelete()));
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         List<String> secretOutputs = new ArrayList<>();
