@@ -1,6 +1,8 @@
 package org.democracyclub.ee.infra.policy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one evaluation.
@@ -69,6 +71,37 @@ public record PolicyReport(String environment, List<Rule> rules, List<Violation>
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The same report as plain maps and lists, for the preview's {@code --format json} (serialise
+     * it with any JSON library; key order is stable).
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("environment", environment);
+        map.put("summary", summary());
+        map.put("passed", passed());
+        map.put("rules", rules.stream().map(r -> ordered(
+                "id", r.id(), "severity", r.severity().label(), "rationale", r.rationale())).toList());
+        map.put("violations", violations.stream().map(v -> ordered(
+                "ruleId", v.ruleId(), "severity", v.severity().label(), "resourceType", v.resourceType(),
+                "resourceName", v.resourceName(), "problem", v.problem(), "fix", v.fix())).toList());
+        map.put("suppressed", suppressed.stream().map(s -> ordered(
+                "ruleId", s.violation().ruleId(), "resourceType", s.violation().resourceType(),
+                "resourceName", s.violation().resourceName(), "reason", s.suppression().reason().strip())).toList());
+        map.put("unusedSuppressions", unused.stream().map(s -> ordered(
+                "ruleId", s.ruleId(), "resourceType", s.resourceType(), "resourceName", s.resourceName(),
+                "reason", s.reason())).toList());
+        return map;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static String plural(int count, String noun) {

@@ -113,9 +113,11 @@ public final class TagRules {
     }
 
     /**
-     * The default tags of the provider a resource uses. The engine passes the provider reference
-     * ({@code <provider urn>::<provider id>}); without one, the program's provider {@code aws-<env>}
-     * (or the stack's only AWS provider) is assumed: the program passes it to every AWS resource.
+     * The default tags of the provider a resource uses. The mock engine passes the provider
+     * reference as {@code <provider URN>::<provider ID>}, e.g.
+     * {@code urn:pulumi:stack::project::pulumi:pulumi:Stack$pulumi:providers:aws::aws-development::aws-development-id}.
+     * Without one, the program's provider {@code aws-<env>} (or the stack's only AWS provider) is
+     * assumed: the program passes it to every AWS resource.
      */
     static Map<String, String> providerDefaultTags(PolicyInput input, DeclaredResource r) {
         List<DeclaredResource> providers = input.ofType(Types.AWS_PROVIDER);
@@ -124,7 +126,7 @@ public final class TagRules {
             String ref = r.provider();
             provider = providers.stream()
                     .filter(p -> (p.id() != null && ref.endsWith("::" + p.id()))
-                            || ref.contains("::" + Types.AWS_PROVIDER + "::" + p.name() + "::"))
+                            || ref.contains(Types.AWS_PROVIDER + "::" + p.name() + "::"))
                     .findFirst();
         } else {
             provider = providers.stream().filter(p -> p.name().equals("aws-" + input.environment())).findFirst()

@@ -1,5 +1,6 @@
 package org.democracyclub.ee.infra.policy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,6 +151,23 @@ class PolicyEngineTest {
                         + "  WARNING EE-CF-4  aws:cloudfront/distribution:Distribution  ee-distribution\n"
                         + "      problem: defaultCacheBehavior does not compress\n"
                         + "      fix:     set compress to true on defaultCacheBehavior\n");
+    }
+
+    @Test
+    void theReportAsJsonCarriesViolationsAndSuppressionsForTools() throws Exception {
+        TestStack stack = TestStack.compliant("production")
+                .edit("ee-alb", r -> r.set("enableDeletionProtection", false))
+                .edit("ee-launch-template", r -> r.set("metadataOptions.httpTokens", "optional"));
+        stack.suppressions.suppress(Types.LOAD_BALANCER, "ee-alb", "EE-LB-2", "cut-over");
+
+        String json = new ObjectMapper().writeValueAsString(stack.evaluate().toMap());
+
+        assertThat(json)
+                .contains("\"passed\":false")
+                .contains("{\"ruleId\":\"EE-EC2-1\",\"severity\":\"error\",\"resourceType\":"
+                        + "\"aws:ec2/launchTemplate:LaunchTemplate\",\"resourceName\":\"ee-launch-template\"")
+                .contains("\"suppressed\":[{\"ruleId\":\"EE-LB-2\",\"resourceType\":"
+                        + "\"aws:lb/loadBalancer:LoadBalancer\",\"resourceName\":\"ee-alb\",\"reason\":\"cut-over\"}]");
     }
 
     @Test

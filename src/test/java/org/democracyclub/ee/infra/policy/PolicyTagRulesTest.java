@@ -57,9 +57,9 @@ class PolicyTagRulesTest {
     void theProviderNamedInTheResourcesProviderReferenceIsUsed() {
         stack.add(Res.of(Types.AWS_PROVIDER, "aws-us-east-1").set("region", "us-east-1"));
         stack.edit("ee-alb", r -> r.provider(
-                "urn:pulumi:staging::every-election::pulumi:providers:aws::aws-us-east-1::aws-us-east-1-id"));
+                "urn:pulumi:staging::every-election::pulumi:pulumi:Stack$pulumi:providers:aws::aws-us-east-1::aws-us-east-1-id"));
         stack.edit("ee-distribution", r -> r.provider(
-                "urn:pulumi:staging::every-election::pulumi:providers:aws::aws-staging::aws-staging-id"));
+                "urn:pulumi:staging::every-election::pulumi:pulumi:Stack$pulumi:providers:aws::aws-staging::aws-staging-id"));
 
         assertThat(stack.check(TagRules.everyResourceTagged()))
                 .extracting(Violation::resourceName).containsExactly("ee-alb");
