@@ -12,6 +12,7 @@ import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
@@ -50,6 +51,26 @@ class PolicyUnderPulumiMocksTest {
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
+    }
+
+    @Test
+    void stackOutputsKeepTheirSecretFlag() {
+        var result = PulumiTest.withMocks(new RecordingMocks()).runTest(ctx -> {
+            ctx.export("url", Output.of("https://elections.example"));
+            ctx.export("originVerifySecret", Output.ofSecret("s3cr3t"));
+            ctx.export("originHeaderToken", Output.of("plain"));
+        }).throwOnError();
+
+        List<StackOutput> outputs = PulumiOutputs.of(result.outputs());
+
+        assertThat(outputs).extracting(StackOutput::name, StackOutput::value, StackOutput::secret)
+                .containsExactly(tuple("originHeaderToken", "plain", false),
+                        tuple("originVerifySecret", "s3cr3t", true),
+                        tuple("url", "https://elections.example", false));
+        PolicyInput input = new PolicyInput("staging", List.of(), outputs, List.of());
+        assertThat(SecretRules.outputsSecret().check(input))
+                .extracting(Violation::ruleId, Violation::resourceName)
+                .containsExactly(tuple("EE-SEC-1", "output:originHeaderToken"));
     }
 
     @Test
