@@ -88,6 +88,7 @@ public final class Ec2Rules {
         return ids;
     }
 
+    /** The types that launch instances, for the network rules. */
     static Set<String> launcherTypes() {
         return LAUNCHERS;
     }

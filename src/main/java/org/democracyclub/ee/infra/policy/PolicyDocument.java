@@ -54,19 +54,29 @@ record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<
         for (DeclaredResource r : input.resources()) {
             switch (r.type()) {
                 case Types.IAM_ROLE -> {
-                    r.string("assumeRolePolicy").ifPresent(json -> docs.add(parse(r, "assumeRolePolicy", true, json)));
+                    add(docs, r, "assumeRolePolicy", true, r.at("assumeRolePolicy"));
                     for (Map<String, Object> inline : r.objects("inlinePolicies")) {
-                        Props.string(inline, "policy").ifPresent(json -> docs.add(parse(r,
-                                "inlinePolicies[" + Props.string(inline, "name").orElse("?") + "]", false, json)));
+                        add(docs, r, "inlinePolicies[" + Props.string(inline, "name").orElse("?") + "]", false,
+                                inline.get("policy"));
                     }
                 }
                 case Types.IAM_ROLE_POLICY, Types.IAM_USER_POLICY, Types.IAM_GROUP_POLICY, Types.IAM_POLICY ->
-                        r.string("policy").ifPresent(json -> docs.add(parse(r, "policy", false, json)));
+                        add(docs, r, "policy", false, r.at("policy"));
                 default -> {
                 }
             }
         }
         return docs;
+    }
+
+    /** Policies are JSON text in pulumi-aws; an object (already parsed) is accepted too. */
+    private static void add(List<PolicyDocument> docs, DeclaredResource owner, String where, boolean trust,
+                            Object value) {
+        if (value instanceof String json) {
+            docs.add(parse(owner, where, trust, json));
+        } else if (value instanceof Map<?, ?> object) {
+            docs.add(parse(owner, where, trust, JSON.valueToTree(object).toString()));
+        }
     }
 
     static PolicyDocument parse(DeclaredResource owner, String where, boolean trust, String json) {

@@ -50,6 +50,16 @@ class PolicyIamRulesTest {
     }
 
     @Test
+    void aPolicyGivenAsAnObjectIsCheckedToo() {
+        stack.add(Res.of(Types.IAM_POLICY, "as-object").set("policy", obj("Version", "2012-10-17",
+                "Statement", list(obj("Effect", "Allow", "Action", "*", "Resource", "*")))));
+
+        assertThat(stack.check(IamRules.noWildcardAction()))
+                .extracting(Violation::ruleId, Violation::resourceName)
+                .containsExactly(tuple("EE-IAM-1", "as-object"));
+    }
+
+    @Test
     void allowWithNotActionIsCaught() {
         withRolePolicy("{\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}]}");
 
