@@ -26,6 +26,7 @@ import org.democracyclub.ee.infra.platform.SiteFacts;
 import org.democracyclub.ee.infra.platform.SiteLookups;
 import org.democracyclub.ee.infra.platform.StackTags;
 import org.democracyclub.ee.infra.platform.WebFleet;
+import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -39,7 +40,12 @@ public final class EveryElectionStack {
     private EveryElectionStack() {
     }
 
-    public static void stack(Context ctx, StackSettings settings) {
+    /**
+     * Declares the stack.
+     *
+     * @param suppressions where resources record the policy rules they are exempt from, with why
+     */
+    public static void stack(Context ctx, StackSettings settings, Suppressions suppressions) {
         String env = settings.environment().stackName();
         // One explicit provider: the region and the stack tags are set here, once.
         var provider = new Provider("aws-" + env, ProviderArgs.builder()

@@ -3,6 +3,7 @@ package org.democracyclub.ee.infra;
 import com.pulumi.Pulumi;
 import java.nio.file.Path;
 import java.util.Map;
+import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
@@ -36,6 +37,7 @@ public final class InfraMain {
             System.exit(1);
         });
         Pulumi.run(ctx -> EveryElectionStack.stack(ctx, SettingsReader.read(
-                ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment))));
+                ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment)),
+                new Suppressions()));
     }
 }

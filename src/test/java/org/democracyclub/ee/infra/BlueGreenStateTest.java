@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.democracyclub.ee.common.StackOutputs;
-import org.democracyclub.ee.infra.preview.DeclaredResource;
+import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.Fixture;
 import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.api.Test;

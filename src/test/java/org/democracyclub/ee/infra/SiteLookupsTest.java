@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.democracyclub.ee.infra.preview.DeclaredResource;
+import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.Fixture;
 import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.democracyclub.ee.infra.preview.OfflineStack;
@@ -44,7 +44,7 @@ class SiteLookupsTest {
     void nothingButTheProviderIsDeclaredWhenAHandSetValueIsWrong() {
         Fixture badCertificate = Fixture.builtIn().withParameter("SSL_CERTIFICATE_ARN", "nonsense");
         OfflineRun run = OfflineRun.of("every-election", "staging", "eu-west-2", badCertificate,
-                (ctx, unused) -> EveryElectionStack.stack(ctx, Stacks.settings("staging")));
+                (ctx, suppressions) -> EveryElectionStack.stack(ctx, Stacks.settings("staging"), suppressions));
         assertThat(run.errors()).anySatisfy(error -> assertThat(error).contains("not an ACM certificate ARN"));
         assertThat(run.resources()).extracting(DeclaredResource::type).containsExactly("pulumi:providers:aws");
     }

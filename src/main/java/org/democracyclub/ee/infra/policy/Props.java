@@ -16,13 +16,17 @@ public final class Props {
     }
 
     /** The value at a dotted path ({@code "metadataOptions.httpTokens"}) below {@code root}, or null. */
+    /** The value at a dotted path such as {@code metadataOptions.httpTokens}; list elements by index ({@code a.0.b}). */
     public static Object at(Object root, String path) {
         Object current = root;
         for (String step : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(step);
+            } else if (current instanceof List<?> list && step.matches("\\d+") && Integer.parseInt(step) < list.size()) {
+                current = list.get(Integer.parseInt(step));
+            } else {
                 return null;
             }
-            current = map.get(step);
         }
         return current;
     }

@@ -1,5 +1,6 @@
 package org.democracyclub.ee.infra.preview;
 
+import org.democracyclub.ee.infra.policy.DeclaredResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import org.democracyclub.ee.infra.settings.StackSettings;
+import org.democracyclub.ee.infra.policy.StackOutput;
+import org.democracyclub.ee.infra.policy.Suppression;
+import org.democracyclub.ee.infra.policy.Suppressions;
 
 /**
  * Runs a Pulumi program under Pulumi's mock engine with a {@link Fixture}, and returns what it
@@ -22,13 +25,15 @@ import org.democracyclub.ee.infra.settings.StackSettings;
  * @param outputs   the stack outputs, resolved
  * @param secretOutputs the names of the outputs that are Pulumi secrets
  * @param errors    errors the program raised (empty when it ran through)
+ * @param suppressions the policy exceptions the program registered next to its resources
  */
 public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> outputs, List<String> secretOutputs,
-                         List<String> errors) {
+                         List<String> errors, List<Suppression> suppressions) {
 
     /** Runs {@code program} for the project {@code project}, stack {@code stack}. */
     public static OfflineRun of(String project, String stack, String region, Fixture fixture,
-                                BiConsumer<com.pulumi.Context, Void> program) {
+                                BiConsumer<com.pulumi.Context, Suppressions> program) {
+        var suppressions = new Suppressions();
         var mocks = new FixtureMocks(fixture, region);
         Map<String, com.pulumi.resources.ResourceOptions> options = new ConcurrentHashMap<>();
         // Transformations see every resource with its options: the parent, ignoreChanges...
@@ -40,7 +45,7 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
                 .resourceTransformations(List.of(recordOptions)).build();
         TestResult result;
         try {
-            result = PulumiTest.withMocks(mocks).withOptions(testOptions).runTest(ctx -> program.accept(ctx, null));
+            result = PulumiTest.withMocks(mocks).withOptions(testOptions).runTest(ctx -> program.accept(ctx, suppressions));
         } finally {
             PulumiTest.cleanup();
         }
@@ -58,13 +63,14 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
                     .filter(a -> a.type.equals(type) && a.name.equals(name)).findFirst();
             var resourceOptions = options.get(type + "::" + name);
             Resource parent = resourceOptions == null ? null : resourceOptions.getParent().orElse(null);
-            resources.add(new DeclaredResource(type, name,
+            var placement = new DeclaredResource.Placement(
                     parent == null ? null : parent.pulumiResourceName(),
                     parent == null ? null : parent.pulumiResourceType(),
-                    FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
-                    args.map(a -> a.inputs).orElse(Map.of()),
                     resourceOptions == null ? List.of() : List.copyOf(resourceOptions.getIgnoreChanges()),
-                    resourceOptions != null && resourceOptions.isRetainOnDelete()));
+                    resourceOptions != null && resourceOptions.isRetainOnDelete());
+            resources.add(new DeclaredResource(type, name,
+                    FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
+                    args.map(a -> a.inputs).orElse(Map.of()), args.map(a -> a.provider).orElse(null), placement));
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         List<String> secretOutputs = new ArrayList<>();
@@ -77,7 +83,8 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
         // Registration order: stable from run to run, unlike the engine's own list.
         List<String> order = mocks.registered().stream().map(a -> a.type + "::" + a.name).toList();
         resources.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.type() + "::" + r.name())));
-        return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors));
+        return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors),
+                List.copyOf(suppressions.all()));
     }
 
     private static String key(Resource resource) {
@@ -90,6 +97,12 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The stack outputs with their secret flags, as the policy rules see them. */
+    public List<StackOutput> stackOutputs() {
+        return outputs.entrySet().stream()
+                .map(e -> new StackOutput(e.getKey(), e.getValue(), secretOutputs.contains(e.getKey()))).toList();
     }
 
     /** The resources of one type. */

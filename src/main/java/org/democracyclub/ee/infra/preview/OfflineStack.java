@@ -1,6 +1,14 @@
 package org.democracyclub.ee.infra.preview;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.democracyclub.ee.infra.policy.ConfigEntry;
+import org.democracyclub.ee.infra.policy.PolicyEngine;
+import org.democracyclub.ee.infra.policy.PolicyInput;
+import org.democracyclub.ee.infra.policy.PolicyReport;
+import org.democracyclub.ee.infra.policy.StackFileConfig;
 import java.util.concurrent.atomic.AtomicReference;
 import org.democracyclub.ee.infra.EveryElectionStack;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
@@ -12,6 +20,19 @@ import org.democracyclub.ee.infra.settings.StackSettings;
 /** The EveryElection program run offline for one stack, from the real project and stack files. */
 public final class OfflineStack {
     private OfflineStack() {
+    }
+
+    /** The policy rules over what {@code run} declared for the stack in {@code projectDir}. */
+    public static PolicyReport policy(Path projectDir, StackSettings settings, OfflineRun run) {
+        Path stackFile = projectDir.resolve(StackConfig.fileNameOf(settings.environment().stackName()));
+        List<ConfigEntry> config;
+        try {
+            config = StackFileConfig.read(stackFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PolicyEngine.standard().evaluate(new PolicyInput(settings.environment().stackName(), run.resources(),
+                run.stackOutputs(), config, run.suppressions()));
     }
 
     public static String projectName(Path projectDir) {
@@ -36,9 +57,9 @@ public final class OfflineStack {
     public static OfflineRun run(String project, StackSettings settings, Fixture fixture) {
         AtomicReference<InvalidSettingsException> invalid = new AtomicReference<>();
         OfflineRun run = OfflineRun.of(project, settings.environment().stackName(), settings.region(), fixture,
-                (ctx, unused) -> {
+                (ctx, suppressions) -> {
                     try {
-                        EveryElectionStack.stack(ctx, settings);
+                        EveryElectionStack.stack(ctx, settings, suppressions);
                     } catch (InvalidSettingsException e) {
                         invalid.set(e);
                         throw e;

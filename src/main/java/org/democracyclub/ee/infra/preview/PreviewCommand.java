@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.democracyclub.ee.infra.policy.PolicyReport;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ public final class PreviewCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int PROGRAM_FAILED = 1;
     static final int INVALID_SETTINGS = 2;
+    static final int POLICY_VIOLATIONS = 3;
 
     @Spec
     CommandSpec spec;
@@ -82,10 +84,11 @@ public final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return PROGRAM_FAILED;
         }
-        PreviewReport report = new PreviewReport(stack, run, List.of(settings.originVerifySecret().value()),
+        PolicyReport policy = OfflineStack.policy(projectDir, settings, run);
+        PreviewReport report = new PreviewReport(stack, run, policy, List.of(settings.originVerifySecret().value()),
                 notes(settings));
         out.println(format == Format.json ? report.json() : report.text());
-        return OK;
+        return policy.passed() ? OK : POLICY_VIOLATIONS;
     }
 
     private List<String> notes(StackSettings settings) {

@@ -1,5 +1,6 @@
 package org.democracyclub.ee.infra.preview;
 
+import org.democracyclub.ee.infra.policy.DeclaredResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.democracyclub.ee.infra.policy.PolicyReport;
 
 /**
  * Renders an offline run for people (a resource tree with the properties that matter, then
@@ -18,18 +20,21 @@ public final class PreviewReport {
 
     private final String stack;
     private final OfflineRun run;
+    private final PolicyReport policy;
     private final List<String> secrets;
     private final List<String> notes;
 
     /**
      * @param stack   the stack name
      * @param run     what the program declared
+     * @param policy  the policy rules' verdict on it
      * @param secrets values to mask wherever they appear
      * @param notes   lines the reader should see first (fixture, placeholders)
      */
-    public PreviewReport(String stack, OfflineRun run, List<String> secrets, List<String> notes) {
+    public PreviewReport(String stack, OfflineRun run, PolicyReport policy, List<String> secrets, List<String> notes) {
         this.stack = stack;
         this.run = run;
+        this.policy = policy;
         this.secrets = secrets;
         this.notes = notes;
     }
@@ -50,6 +55,7 @@ public final class PreviewReport {
         int width = run.outputs().keySet().stream().mapToInt(String::length).max().orElse(0);
         run.outputs().forEach((key, value) -> out.append("  ").append(pad(key, width)).append("  ")
                 .append(run.secretOutputs().contains(key) ? MASK : mask(value)).append('\n'));
+        out.append('\n').append(policy.render().strip()).append('\n');
         return out.toString();
     }
 
@@ -86,6 +92,7 @@ public final class PreviewReport {
         Map<String, Object> outputs = new LinkedHashMap<>();
         run.outputs().forEach((k, v) -> outputs.put(k, run.secretOutputs().contains(k) ? MASK : mask(v)));
         document.put("outputs", outputs);
+        document.put("policy", policy.toMap());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(document);
