@@ -2,7 +2,6 @@ package org.democracyclub.ee.infra.image;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,10 +34,5 @@ public record ComponentDocument(
     /** Names of the declared parameters. */
     public List<String> parameterNames() {
         return parameters.stream().map(Parameter::name).toList();
-    }
-
-    /** Convenience for tests and the recipe: parameters by name. */
-    Map<String, Parameter> parametersByName() {
-        return parameters.stream().collect(java.util.stream.Collectors.toMap(Parameter::name, p -> p));
     }
 }

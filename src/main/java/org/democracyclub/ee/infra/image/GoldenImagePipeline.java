@@ -1,13 +1,5 @@
 package org.democracyclub.ee.infra.image;
 
-import com.pulumi.aws.iam.InstanceProfile;
-import com.pulumi.aws.iam.InstanceProfileArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.imagebuilder.Component;
 import com.pulumi.aws.imagebuilder.ComponentArgs;
 import com.pulumi.aws.imagebuilder.DistributionConfiguration;
@@ -65,7 +57,7 @@ public final class GoldenImagePipeline extends ComponentResource {
         this.plan = RecipePlan.of(args.settings(), args.documents());
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        ImageRecipe recipe = recipe(name, args, components(name, args, child), child);
+        ImageRecipe recipe = recipe(name, components(name, child), child);
         InfrastructureConfiguration infrastructure = infrastructure(name, args, child);
         DistributionConfiguration distribution = distribution(name, args, child);
         ImagePipeline pipeline = new ImagePipeline(name, ImagePipelineArgs.builder()
@@ -104,7 +96,7 @@ public final class GoldenImagePipeline extends ComponentResource {
         return plan.version();
     }
 
-    private List<ImageRecipeComponentArgs> components(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {
+    private List<ImageRecipeComponentArgs> components(String name, CustomResourceOptions child) {
         List<ImageRecipeComponentArgs> result = new ArrayList<>();
         for (RecipePlan.PlannedComponent planned : plan.components()) {
             ComponentDocument document = planned.document();
@@ -127,13 +119,12 @@ public final class GoldenImagePipeline extends ComponentResource {
         return result;
     }
 
-    private ImageRecipe recipe(String name, GoldenImagePipelineArgs args, List<ImageRecipeComponentArgs> components,
-                               CustomResourceOptions child) {
+    private ImageRecipe recipe(String name, List<ImageRecipeComponentArgs> components, CustomResourceOptions child) {
         RecipePlan.RootVolume root = plan.rootVolume();
         return new ImageRecipe(name, ImageRecipeArgs.builder()
                 .name(name)
                 .version(plan.version())
-                .description("EveryElection at " + args.settings().applicationGitRef() + " on the DC base image")
+                .description(plan.description())
                 .parentImage(plan.parentImage())
                 .components(components)
                 .blockDeviceMappings(ImageRecipeBlockDeviceMappingArgs.builder()
@@ -142,43 +133,25 @@ public final class GoldenImagePipeline extends ComponentResource {
                                 .volumeSize(root.sizeGiB())
                                 .volumeType(root.volumeType())
                                 .encrypted(Boolean.toString(root.encrypted()))
-                                .deleteOnTermination("true")
+                                .deleteOnTermination(Boolean.toString(root.deleteOnTermination()))
                                 .build())
                         .build())
                 .build(), child);
     }
 
     private InfrastructureConfiguration infrastructure(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {
-        var role = new Role(name + "-instance", RoleArgs.builder()
-                .description("Image Builder build and test instances of " + name)
-                .assumeRolePolicy(BuildInstancePolicies.assumeRolePolicy())
-                .build(), child);
-        List<com.pulumi.resources.Resource> grants = new ArrayList<>();
-        for (String policyArn : BuildInstancePolicies.MANAGED_POLICY_ARNS) {
-            String shortName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
-            grants.add(new RolePolicyAttachment(name + "-instance-" + shortName, RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn(policyArn)
-                    .build(), child));
-        }
-        grants.add(new RolePolicy(name + "-instance-describe-parameters", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(BuildInstancePolicies.describeParametersPolicy())
-                .build(), child));
-        var profile = new InstanceProfile(name + "-instance", InstanceProfileArgs.builder()
-                .role(role.name())
-                .build(), child);
+        var identity = BuildInstanceProfile.declare(name, child);
         return new InfrastructureConfiguration(name, InfrastructureConfigurationArgs.builder()
                 .name(name)
                 .description("Build and test instances for " + name + " (" + args.environment() + ")")
                 .instanceTypes(args.settings().instanceType())
-                .instanceProfileName(profile.name())
+                .instanceProfileName(identity.profile().name())
                 .instanceMetadataOptions(InfrastructureConfigurationInstanceMetadataOptionsArgs.builder()
                         .httpTokens("required")
                         .build())
                 // A failed build leaves nothing running (and billing); its logs are in the image's workflow.
                 .terminateInstanceOnFailure(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(grants).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(identity.grants()).build());
     }
 
     private DistributionConfiguration distribution(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {

@@ -12,7 +12,8 @@ import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Proble
  * values the program supplies and its content-derived version, and the recipe's own version.
  * Being a pure function of its inputs, it is what the version tests exercise.
  */
-record RecipePlan(List<PlannedComponent> components, String parentImage, RootVolume rootVolume, String version) {
+record RecipePlan(List<PlannedComponent> components, String parentImage, RootVolume rootVolume, String description,
+                  String version) {
 
     /** One component of the recipe. {@code parameters} are in declaration order. */
     record PlannedComponent(ComponentDocument document, LinkedHashMap<String, String> parameters, String version) {
@@ -22,11 +23,17 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
      * The image's root volume. The device name is the root device of Ubuntu AMIs, which the DC
      * base image is; Image Builder resizes the parent image's root volume through it.
      */
-    record RootVolume(String deviceName, int sizeGiB, String volumeType, boolean encrypted) {
+    record RootVolume(String deviceName, int sizeGiB, String volumeType, boolean encrypted, boolean deleteOnTermination) {
     }
 
     static final String ROOT_DEVICE_NAME = "/dev/sda1";
     static final String VOLUME_TYPE = "gp3";
+    /**
+     * Every recipe field is immutable in Image Builder, so anything the recipe carries, its
+     * description included, is part of the version: a change without a new version would be
+     * refused.
+     */
+    static final String DESCRIPTION = "EveryElection on the DC base image (docs/golden-images.md)";
 
     /** Builds the plan; a parameter with no default that the program does not supply is an error. */
     static RecipePlan of(GoldenImageSettings settings, List<ComponentDocument> documents) {
@@ -50,9 +57,10 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
         if (!problems.isEmpty()) {
             throw new InvalidComponentDocumentException(problems);
         }
-        RootVolume root = new RootVolume(ROOT_DEVICE_NAME, settings.buildVolumeSizeGiB(), VOLUME_TYPE, true);
+        RootVolume root = new RootVolume(ROOT_DEVICE_NAME, settings.buildVolumeSizeGiB(), VOLUME_TYPE, true, true);
         String parentImage = settings.baseImage().parentImage();
-        return new RecipePlan(List.copyOf(components), parentImage, root, recipeVersion(components, parentImage, root));
+        return new RecipePlan(List.copyOf(components), parentImage, root, DESCRIPTION,
+                recipeVersion(components, parentImage, root, DESCRIPTION));
     }
 
     /**
@@ -73,8 +81,8 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
     }
 
     /** Changes when any input of the recipe changes: components, their order, the parent image, the volume. */
-    static String recipeVersion(List<PlannedComponent> components, String parentImage, RootVolume root) {
-        ContentVersion v = ContentVersion.of("recipe").add("parentImage", parentImage);
+    static String recipeVersion(List<PlannedComponent> components, String parentImage, RootVolume root, String description) {
+        ContentVersion v = ContentVersion.of("recipe").add("parentImage", parentImage).add("description", description);
         for (PlannedComponent c : components) {
             v.add("component", c.document().key()).add("componentVersion", c.version());
         }
@@ -82,6 +90,7 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
                 .add("rootSizeGiB", Integer.toString(root.sizeGiB()))
                 .add("rootVolumeType", root.volumeType())
                 .add("rootEncrypted", Boolean.toString(root.encrypted()))
+                .add("rootDeleteOnTermination", Boolean.toString(root.deleteOnTermination()))
                 .version();
     }
 }
