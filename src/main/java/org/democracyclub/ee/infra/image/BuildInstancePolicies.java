@@ -1,0 +1,53 @@
+package org.democracyclub.ee.infra.image;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+
+/** IAM documents for the Image Builder build and test instances, built from data. */
+final class BuildInstancePolicies {
+
+    /** What Image Builder needs on its instances, and Session Manager access for debugging a build. */
+    static final List<String> MANAGED_POLICY_ARNS = List.of(
+            "arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilder",
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BuildInstancePolicies() {
+    }
+
+    /** Lets EC2 instances assume the role. */
+    static String assumeRolePolicy() {
+        return json(Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "ec2.amazonaws.com"),
+                        "Action", "sts:AssumeRole"))));
+    }
+
+    /**
+     * The build runs migrations and the test phase starts Gunicorn; both need the application's
+     * {@code .env}, which is written from the account's upper-case SSM parameters. Reading a
+     * parameter ({@code ssm:GetParameter}) is already in AmazonSSMManagedInstanceCore; listing
+     * their names is not, and {@code ssm:DescribeParameters} supports no resource restriction.
+     */
+    static String describeParametersPolicy() {
+        return json(Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Action", List.of("ssm:DescribeParameters"),
+                        "Resource", "*"))));
+    }
+
+    private static String json(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings always serialise", e);
+        }
+    }
+}

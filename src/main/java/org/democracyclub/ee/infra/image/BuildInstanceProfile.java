@@ -1,0 +1,47 @@
+package org.democracyclub.ee.infra.image;
+
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The identity of Image Builder's build and test instances: a role EC2 can assume, its
+ * policies, and the instance profile the infrastructure configuration names.
+ *
+ * @param profile the instance profile
+ * @param grants  the policy attachments; depend on them so no build starts with a half-made role
+ */
+record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
+
+    static BuildInstanceProfile declare(String name, CustomResourceOptions child) {
+        var role = new Role(name + "-instance", RoleArgs.builder()
+                .description("Image Builder build and test instances of " + name)
+                .assumeRolePolicy(BuildInstancePolicies.assumeRolePolicy())
+                .build(), child);
+        List<Resource> grants = new ArrayList<>();
+        for (String policyArn : BuildInstancePolicies.MANAGED_POLICY_ARNS) {
+            String policyName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
+            grants.add(new RolePolicyAttachment(name + "-instance-" + policyName, RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(policyArn)
+                    .build(), child));
+        }
+        grants.add(new RolePolicy(name + "-instance-describe-parameters", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(BuildInstancePolicies.describeParametersPolicy())
+                .build(), child));
+        var profile = new InstanceProfile(name + "-instance", InstanceProfileArgs.builder()
+                .role(role.name())
+                .build(), child);
+        return new BuildInstanceProfile(profile, List.copyOf(grants));
+    }
+}

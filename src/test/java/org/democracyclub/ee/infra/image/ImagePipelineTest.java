@@ -1,0 +1,220 @@
+package org.democracyclub.ee.infra.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.Context;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestResult;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The component under Pulumi's mock engine, declared once for the production stack's values. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImagePipelineTest {
+
+    static final String ORG_ARN = "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5";
+    static final String AMI_PARAMETER = "/ee/golden-image/ami-id";
+    static final GoldenImageSettings SETTINGS = new GoldenImageSettings(
+            "t3a.large", BaseImage.parse("ssm:/dc/base-image/ami-id"), "main", 20, "every_election");
+
+    private GoldenImageMocks mocks;
+    private final AtomicReference<GoldenImagePipeline> component = new AtomicReference<>();
+    /** The component of the production run that the tests inspect (later runs replace {@code component}). */
+    private GoldenImagePipeline declared;
+
+    @BeforeAll
+    void declare() {
+        mocks = new GoldenImageMocks();
+        run(mocks, ORG_ARN, ComponentDocuments.load()).throwOnError();
+        declared = component.get();
+    }
+
+    @AfterAll
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    /** Runs the program once; the mock engine is global, so each run starts from a clean one. */
+    private TestResult run(GoldenImageMocks m, String organisationArn, List<ComponentDocument> documents) {
+        PulumiTest.cleanup();
+        return PulumiTest.withMocks(m).runTest((Context ctx) -> {
+            var provider = new Provider("aws", ProviderArgs.builder().region(GoldenImageMocks.REGION).build());
+            component.set(new GoldenImagePipeline("ee-golden-image", new GoldenImagePipelineArgs(
+                    "production", GoldenImageMocks.REGION, SETTINGS, documents,
+                    Output.of(organisationArn), AMI_PARAMETER),
+                    ComponentResourceOptions.builder().providers(provider).build()));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object value, Object... path) {
+        Object current = value;
+        for (Object step : path) {
+            current = step instanceof Integer i ? ((List<Object>) current).get(i) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    @Test
+    @DisplayName("one Image Builder component per document, named from the component, with its derived version and exact text")
+    void components() {
+        var components = mocks.ofType("aws:imagebuilder/component:Component");
+        var plan = RecipePlan.of(SETTINGS, ComponentDocuments.load());
+        assertThat(components).extracting(c -> c.inputs.get("name"))
+                .containsExactly("ee-golden-image-add-app-user", "ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app");
+        for (int i = 0; i < components.size(); i++) {
+            assertThat(components.get(i).inputs.get("version")).isEqualTo(plan.components().get(i).version());
+            assertThat(components.get(i).inputs.get("data")).isEqualTo(plan.components().get(i).document().content());
+            assertThat(components.get(i).inputs.get("platform")).isEqualTo("Linux");
+        }
+    }
+
+    @Test
+    @DisplayName("the recipe builds on the base image with the components in order, their parameters, and an encrypted gp3 root volume")
+    void recipe() {
+        var recipe = mocks.one("aws:imagebuilder/imageRecipe:ImageRecipe").inputs;
+        assertThat(recipe.get("version")).isEqualTo(declared.recipeVersion());
+        assertThat(recipe.get("parentImage")).isEqualTo("ssm:/dc/base-image/ami-id");
+        List<Map<String, Object>> components = at(recipe, "components");
+        assertThat(components).extracting(c -> (String) c.get("componentArn")).allSatisfy(arn ->
+                assertThat(arn).startsWith("arn:aws:imagebuilder:eu-west-2:123456789012:component/ee-golden-image-"));
+        assertThat((String) at(components, 0, "componentArn")).contains("/ee-golden-image-add-app-user/");
+        assertThat((String) at(components, 2, "componentArn")).contains("/ee-golden-image-install-app/");
+        assertThat((List<Object>) at(components, 2, "parameters")).containsExactly(
+                Map.of("name", "username", "value", "every_election"),
+                Map.of("name", "gitRef", "value", "main"));
+        Map<String, Object> root = at(recipe, "blockDeviceMappings", 0);
+        assertThat(root.get("deviceName")).isEqualTo("/dev/sda1");
+        assertThat((Map<String, Object>) root.get("ebs")).containsEntry("volumeSize", 20.0) // the engine carries numbers as doubles
+                .containsEntry("volumeType", "gp3").containsEntry("encrypted", "true");
+    }
+
+    @Test
+    @DisplayName("build instances use the settings' instance type, are terminated on failure and require IMDSv2")
+    void infrastructure() {
+        var infrastructure = mocks.one("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration").inputs;
+        assertThat(infrastructure.get("instanceTypes")).isEqualTo(List.of("t3a.large"));
+        assertThat(infrastructure.get("terminateInstanceOnFailure")).isEqualTo(true);
+        assertThat(infrastructure.get("instanceProfileName")).isEqualTo("ee-golden-image-instance-physical");
+        assertThat((String) at(infrastructure, "instanceMetadataOptions", "httpTokens")).isEqualTo("required");
+    }
+
+    @Test
+    @DisplayName("the instance role trusts EC2 only and has the Image Builder and SSM managed policies")
+    void instanceRole() throws Exception {
+        var role = mocks.one("aws:iam/role:Role").inputs;
+        Map<String, Object> policy = new ObjectMapper().readValue((String) role.get("assumeRolePolicy"), Map.class);
+        assertThat(policy).isEqualTo(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Effect", "Allow", "Principal", Map.of("Service", "ec2.amazonaws.com"), "Action", "sts:AssumeRole"))));
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .extracting(a -> a.inputs.get("policyArn"))
+                .containsExactlyInAnyOrder("arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilder",
+                        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        Map<String, Object> inline = new ObjectMapper().readValue(
+                (String) mocks.one("aws:iam/rolePolicy:RolePolicy").inputs.get("policy"), Map.class);
+        assertThat((List<Object>) at(inline, "Statement", 0, "Action")).containsExactly("ssm:DescribeParameters");
+    }
+
+    @Test
+    @DisplayName("the distribution shares the AMI with the organisation and writes its ID to the launch template's parameter")
+    void distribution() {
+        var distributions = (List<Map<String, Object>>) mocks.one(
+                "aws:imagebuilder/distributionConfiguration:DistributionConfiguration").inputs.get("distributions");
+        assertThat(distributions).hasSize(1);
+        Map<String, Object> only = distributions.get(0);
+        assertThat(only.get("region")).isEqualTo("eu-west-2");
+        assertThat((String) at(only, "amiDistributionConfiguration", "name"))
+                .isEqualTo("every-election-{{ imagebuilder:buildDate }}");
+        assertThat((List<Object>) at(only, "amiDistributionConfiguration", "launchPermission", "organizationArns"))
+                .containsExactly(ORG_ARN);
+        assertThat((List<Object>) only.get("ssmParameterConfigurations"))
+                .containsExactly(Map.of("parameterName", AMI_PARAMETER, "dataType", "aws:ec2:image"));
+    }
+
+    @Test
+    @DisplayName("the pipeline runs daily when the base image or components changed, with image tests")
+    void pipeline() {
+        var pipeline = mocks.one("aws:imagebuilder/imagePipeline:ImagePipeline").inputs;
+        assertThat((Map<String, Object>) pipeline.get("schedule")).isEqualTo(Map.of(
+                "scheduleExpression", "rate(1 day)",
+                "pipelineExecutionStartCondition", "EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE"));
+        assertThat((Boolean) at(pipeline, "imageTestsConfiguration", "imageTestsEnabled")).isTrue();
+        assertThat((String) pipeline.get("imageRecipeArn")).endsWith(
+                ":image-recipe/ee-golden-image/" + declared.recipeVersion());
+        assertThat(pipeline.get("status")).isEqualTo("ENABLED");
+    }
+
+    @Test
+    @DisplayName("every child uses the provider given to the component and sets no tags of its own")
+    void childrenInheritTheProvider() {
+        var children = mocks.all().stream()
+                .filter(r -> !r.type.startsWith("pulumi:providers:") && !r.type.equals(GoldenImagePipeline.TYPE))
+                .toList();
+        assertThat(children).hasSize(12); // 3 components, recipe, role, 2 attachments, inline policy, profile, infrastructure, distribution, pipeline
+        assertThat(children).allSatisfy(r -> {
+            assertThat(r.provider).as(r.name).contains("::aws::provider-id");
+            assertThat(r.inputs).as(r.name).doesNotContainKey("tags");
+        });
+    }
+
+    @Test
+    @DisplayName("the outputs are the pipeline's ARN and the AMI parameter's name")
+    void outputs() {
+        assertThat(PulumiTest.extractValue(declared.pipelineArn()))
+                .isEqualTo("arn:aws:imagebuilder:eu-west-2:123456789012:image-pipeline/ee-golden-image");
+        assertThat(PulumiTest.extractValue(declared.amiParameterName())).isEqualTo(AMI_PARAMETER);
+    }
+
+    @Test
+    @DisplayName("one byte changed in a document: that component and the recipe get new versions, the rest keep theirs")
+    void oneByteChangedUnderMocks(@TempDir Path changed) throws Exception {
+        for (String key : ComponentDocuments.ORDER) {
+            String text = Files.readString(ComponentDocuments.DIRECTORY.resolve(key + ".yml"));
+            Files.writeString(changed.resolve(key + ".yml"), key.equals("add-app-user") ? text.replace("Creates", "creates") : text);
+        }
+        var after = new GoldenImageMocks();
+        run(after, ORG_ARN, ComponentDocuments.load(changed, ComponentDocuments.ORDER)).throwOnError();
+        String component = "aws:imagebuilder/component:Component";
+        List<Object> versionsBefore = mocks.ofType(component).stream().map(r -> r.inputs.get("version")).toList();
+        List<Object> versionsAfter = after.ofType(component).stream().map(r -> r.inputs.get("version")).toList();
+        assertThat(versionsAfter.get(0)).isNotEqualTo(versionsBefore.get(0));
+        assertThat(versionsAfter.subList(1, 3)).isEqualTo(versionsBefore.subList(1, 3));
+        String recipe = "aws:imagebuilder/imageRecipe:ImageRecipe";
+        assertThat(after.one(recipe).inputs.get("version")).isNotEqualTo(mocks.one(recipe).inputs.get("version"));
+        for (String unchanged : List.of("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
+                "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "aws:iam/role:Role")) {
+            assertThat(after.one(unchanged).inputs).as(unchanged).isEqualTo(mocks.one(unchanged).inputs);
+        }
+    }
+
+    @Test
+    @DisplayName("a bare organisation ID stops the program with the expected form")
+    void bareOrganisationId() {
+        TestResult result = run(new GoldenImageMocks(), "o-a1b2c3d4e5", ComponentDocuments.load());
+        assertThat(result.exceptions()).anySatisfy(e -> assertThat(rootCause(e))
+                .hasMessageContaining("SSM parameter OrganisationID holds 'o-a1b2c3d4e5'")
+                .hasMessageContaining("arn:aws:organizations::<management account ID>:organization/o-a1b2c3d4e5"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
