@@ -12,9 +12,15 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.democracyclub.ee.common.StackOutputs;
+import org.democracyclub.ee.infra.image.ComponentDocument;
+import org.democracyclub.ee.infra.image.ComponentDocuments;
+import org.democracyclub.ee.infra.image.GoldenImagePipeline;
+import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
+import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
@@ -27,6 +33,7 @@ import org.democracyclub.ee.infra.platform.SiteLookups;
 import org.democracyclub.ee.infra.platform.StackTags;
 import org.democracyclub.ee.infra.platform.WebFleet;
 import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -37,7 +44,19 @@ import org.democracyclub.ee.infra.settings.StackSettings;
 public final class EveryElectionStack {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Exported only by stacks that build images; not part of the deployer's contract. */
+    public static final String GOLDEN_IMAGE_PIPELINE_OUTPUT = "goldenImagePipelineArn";
+
     private EveryElectionStack() {
+    }
+
+    /** The AWSTOE documents, validated before anything is declared; a broken one is a settings problem. */
+    private static List<ComponentDocument> componentDocuments() {
+        try {
+            return ComponentDocuments.load();
+        } catch (InvalidComponentDocumentException e) {
+            throw new InvalidSettingsException(e.problems().stream().map(Object::toString).toList());
+        }
     }
 
     /**
@@ -53,6 +72,7 @@ public final class EveryElectionStack {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
                 .build());
         SiteFacts facts = new SiteLookups(provider).lookUp(settings);
+        List<ComponentDocument> documents = settings.goldenImages().isPresent() ? componentDocuments() : List.of();
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
         var groups = new SecurityGroups("ee-network", facts, options);
@@ -61,6 +81,10 @@ public final class EveryElectionStack {
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
+
+        var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
+                new GoldenImagePipelineArgs(env, settings.region(), images, documents,
+                        Output.of(facts.organisationArn()), Names.AMI_PARAMETER), options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
@@ -76,6 +100,7 @@ public final class EveryElectionStack {
         outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
         outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
         outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
+        goldenImage.ifPresent(pipeline -> ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn()));
         outputs.forEach(ctx::export);
 
         // The same object in SSM, so the deploy job needs no access to Pulumi's state.

@@ -13,6 +13,8 @@ public final class Names {
     public static final String INSTANCE_ROLE = "CodeDeployEC2InstanceProfile";
     public static final String SERVICE_ROLE = "CodeDeployServiceRole";
     /** The fleet the program creates in a fresh account; CodeDeploy replaces it on the first deployment. */
+    /** The golden image pipeline; its build role's name starts with it (the CI role may pass only such roles). */
+    public static final String IMAGE_BUILDER = "ee-image-builder";
     public static final String ORIGINAL_FLEET = "ee-asg";
     /** Prefix of the fleets CodeDeploy creates: {@code CodeDeploy_<group>_d-<id>}. */
     public static final String CODEDEPLOY_FLEET_PREFIX = "CodeDeploy_" + DEPLOYMENT_GROUP + "_";
@@ -23,7 +25,7 @@ public final class Names {
     /** SSM parameters set by hand per account (docs/deployment.md). */
     public static final String FQDN_PARAMETER = "FQDN";
     public static final String CERTIFICATE_PARAMETER = "SSL_CERTIFICATE_ARN";
-    public static final String ORGANISATION_PARAMETER = "OrganisationID";
+    public static final String ORGANISATION_PARAMETER = org.democracyclub.ee.infra.image.OrganisationArn.PARAMETER_NAME;
 
     private Names() {
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.image.OrganisationArn;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -54,6 +55,13 @@ public final class SiteLookups {
         String certificate = parameter(Names.CERTIFICATE_PARAMETER);
         certificateProblem(certificate).ifPresent(problems::add);
         String organisation = settings.goldenImages().isPresent() ? parameter(Names.ORGANISATION_PARAMETER) : "";
+        if (!organisation.isEmpty()) {
+            try {
+                OrganisationArn.parse(organisation);
+            } catch (IllegalArgumentException e) {
+                problems.add("SSM parameter " + Names.ORGANISATION_PARAMETER + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

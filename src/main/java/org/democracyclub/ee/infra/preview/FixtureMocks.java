@@ -100,6 +100,17 @@ public final class FixtureMocks implements Mocks {
         return arn("autoscaling", "autoScalingGroup:00000000-0000-0000-0000-000000000000:autoScalingGroupName/" + name);
     }
 
+    private String imageBuilderArn(String kind, ResourceArgs args, String version) {
+        String name = input(args, "name").toLowerCase(java.util.Locale.ROOT);
+        return arn("imagebuilder", kind + "/" + name + (version == null ? "" : "/" + version));
+    }
+
+    /** The given name, or the logical name with a suffix, as Pulumi's auto-naming would make it. */
+    private static String physicalName(ResourceArgs args) {
+        Object name = args.inputs.get("name");
+        return name == null ? args.name + "-1a2b3c4" : name.toString();
+    }
+
     private static String input(ResourceArgs args, String key) {
         Object value = args.inputs.get(key);
         return value == null ? args.name : value.toString();
@@ -125,10 +136,11 @@ public final class FixtureMocks implements Mocks {
         computed.put("aws:lb/listenerRule:ListenerRule", (a, id) -> Map.of(
                 "arn", arn("elasticloadbalancing", "listener-rule/app/ee-alb/0123456789abcdef/" + id)));
         computed.put("aws:iam/role:Role", (a, id) -> Map.of(
-                "arn", "arn:aws:iam::" + fixture.accountId() + ":role/" + input(a, "name"), "name", input(a, "name")));
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":role/" + physicalName(a), "name", physicalName(a)));
         computed.put("aws:iam/rolePolicy:RolePolicy", (a, id) -> Map.of());
         computed.put("aws:iam/instanceProfile:InstanceProfile", (a, id) -> Map.of(
-                "arn", "arn:aws:iam::" + fixture.accountId() + ":instance-profile/" + input(a, "name")));
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":instance-profile/" + physicalName(a),
+                "name", physicalName(a)));
         computed.put("aws:ec2/launchTemplate:LaunchTemplate", (a, id) -> Map.of(
                 "arn", arn("ec2", "launch-template/lt-0123456789abcdef0"), "latestVersion", 1));
         computed.put("aws:autoscaling/group:Group", (a, id) -> Map.of(
@@ -142,6 +154,17 @@ public final class FixtureMocks implements Mocks {
                 "arn", "arn:aws:cloudfront::" + fixture.accountId() + ":distribution/E1OFFLINE",
                 "domainName", "d111111abcdef8.cloudfront.net", "hostedZoneId", "Z2FDTNDATAQYW2"));
         computed.put("aws:route53/record:Record", (a, id) -> Map.of("fqdn", input(a, "name")));
+        computed.put("aws:iam/rolePolicyAttachment:RolePolicyAttachment", (a, id) -> Map.of());
+        computed.put("aws:imagebuilder/component:Component", (a, id) -> Map.of(
+                "arn", imageBuilderArn("component", a, input(a, "version") + "/1")));
+        computed.put("aws:imagebuilder/imageRecipe:ImageRecipe", (a, id) -> Map.of(
+                "arn", imageBuilderArn("image-recipe", a, input(a, "version"))));
+        computed.put("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration", (a, id) -> Map.of(
+                "arn", imageBuilderArn("infrastructure-configuration", a, null)));
+        computed.put("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (a, id) -> Map.of(
+                "arn", imageBuilderArn("distribution-configuration", a, null)));
+        computed.put("aws:imagebuilder/imagePipeline:ImagePipeline", (a, id) -> Map.of(
+                "arn", imageBuilderArn("image-pipeline", a, null)));
         computed.put("aws:ssm/parameter:Parameter", (a, id) -> Map.of(
                 "arn", arn("ssm", "parameter" + input(a, "name"))));
     }

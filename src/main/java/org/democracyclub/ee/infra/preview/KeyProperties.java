@@ -42,7 +42,18 @@ final class KeyProperties {
                             "viewerCertificate.minimumProtocolVersion", "defaultCacheBehavior.viewerProtocolPolicy",
                             "orderedCacheBehaviors.0.pathPattern")),
             Map.entry("aws:route53/record:Record", List.of("name", "type", "aliases.0.name")),
-            Map.entry("aws:ssm/parameter:Parameter", List.of("name", "type", "dataType")));
+            Map.entry("aws:ssm/parameter:Parameter", List.of("name", "type", "dataType")),
+            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")),
+            Map.entry("aws:imagebuilder/component:Component", List.of("name", "version", "platform")),
+            Map.entry("aws:imagebuilder/imageRecipe:ImageRecipe",
+                    List.of("name", "version", "parentImage", "components", "blockDeviceMappings.0.ebs")),
+            Map.entry("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
+                    List.of("name", "instanceTypes", "terminateInstanceOnFailure")),
+            Map.entry("aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+                    List.of("name", "distributions.0.amiDistributionConfiguration.name",
+                            "distributions.0.amiDistributionConfiguration.launchPermission",
+                            "distributions.0.ssmParameterConfigurations")),
+            Map.entry("aws:imagebuilder/imagePipeline:ImagePipeline", List.of("name", "schedule", "imageTestsConfiguration")));
 
     private KeyProperties() {
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.image.BaseImage;
+import org.democracyclub.ee.infra.image.GoldenImageSettings;
+import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
-import org.democracyclub.ee.infra.settings.StackSettings.GoldenImageConfig;
 import org.democracyclub.ee.infra.settings.StackSettings.HealthCheck;
 import org.democracyclub.ee.infra.settings.StackSettings.OriginSecret;
 import org.democracyclub.ee.infra.settings.StackSettings.RootVolume;
@@ -54,7 +56,7 @@ public final class SettingsReader {
         Optional<String> ami = optionalText("amiId", AMI_ID, "empty, or an AMI ID such as ami-0123456789abcdef0");
         Optional<String> vpc = optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
         OriginSecret secret = originSecret();
-        Optional<GoldenImageConfig> images = goldenImages();
+        Optional<GoldenImageSettings> images = goldenImages();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
@@ -137,15 +139,35 @@ public final class SettingsReader {
         return new OriginSecret(value.text(), true);
     }
 
-    private Optional<GoldenImageConfig> goldenImages() {
+    private Optional<GoldenImageSettings> goldenImages() {
         if (!bool("buildGoldenImages")) {
             return Optional.empty();
         }
-        return Optional.of(new GoldenImageConfig(
-                text("imageBuilderInstanceType", INSTANCE_TYPE, "an instance type such as t3a.medium"),
-                text("baseImage", null, null),
-                text("applicationGitRef", null, null),
-                integer("imageBuildVolumeSizeGiB", n -> n >= 8 && n <= 16384, "8 to 16384 GiB")));
+        String instanceType = text("imageBuilderInstanceType", INSTANCE_TYPE, "an instance type such as t3a.medium");
+        int volume = integer("imageBuildVolumeSizeGiB",
+                n -> n >= GoldenImageSettings.MIN_VOLUME_GIB && n <= GoldenImageSettings.MAX_VOLUME_GIB,
+                GoldenImageSettings.MIN_VOLUME_GIB + " to " + GoldenImageSettings.MAX_VOLUME_GIB + " GiB");
+        BaseImage base = parsed("baseImage", BaseImage::parse);
+        String gitRef = raw("applicationGitRef");
+        if (base == null || instanceType == null || volume < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER));
+        } catch (IllegalArgumentException e) {
+            problems.add(where("applicationGitRef") + key("applicationGitRef") + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A value parsed by {@code parser}, whose message says what is allowed; null when invalid. */
+    private <T> T parsed(String name, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(raw(name));
+        } catch (IllegalArgumentException e) {
+            problems.add(where(name) + key(name) + ": " + e.getMessage());
+            return null;
+        }
     }
 
     // --- typed access to one key, with its default from Pulumi.yaml ---

@@ -1,6 +1,7 @@
 package org.democracyclub.ee.infra.settings;
 
 import java.util.Optional;
+import org.democracyclub.ee.infra.image.GoldenImageSettings;
 
 /**
  * Everything a stack is configured with, read and validated once by {@link SettingsReader}.
@@ -29,7 +30,7 @@ public record StackSettings(
         Optional<String> amiOverride,
         Optional<String> vpcId,
         OriginSecret originVerifySecret,
-        Optional<GoldenImageConfig> goldenImages) {
+        Optional<GoldenImageSettings> goldenImages) {
 
     /** Fleet size bounds: {@code min <= desired <= max}, each at least 0, max at least 1. */
     public record FleetCapacity(int min, int desired, int max) {
@@ -53,16 +54,5 @@ public record StackSettings(
      */
     public record OriginSecret(String value, boolean known) {
         public static final String PLACEHOLDER = "offline-preview-placeholder";
-    }
-
-    /**
-     * Raw Image Builder settings, validated by the golden-image component.
-     *
-     * @param instanceType      build instance type
-     * @param baseImage         the parent image: AMI ID, {@code ssm:/name}, or image ARN
-     * @param applicationGitRef the application's git ref baked in
-     * @param volumeSizeGiB     root volume of the build instance and image
-     */
-    public record GoldenImageConfig(String instanceType, String baseImage, String applicationGitRef, int volumeSizeGiB) {
     }
 }
