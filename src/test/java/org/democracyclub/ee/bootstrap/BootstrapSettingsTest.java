@@ -106,12 +106,7 @@ class BootstrapSettingsTest {
 
     @Test
     void readsTheStackFileFromTheProjectFolder(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("Pulumi.production.yaml"), String.join("\n",
-                "config:",
-                "  aws:region: eu-west-2",
-                "  every-election-bootstrap:circleciOrgId: " + BootstrapFixtures.ORG_ID,
-                "  every-election-bootstrap:circleciProjectId: " + BootstrapFixtures.PROJECT_ID,
-                "  every-election-bootstrap:stateBucketName: dc-ee-state-prod", ""));
+        writeCompleteStackFile(dir, "production", "dc-ee-state-prod");
         assertThat(BootstrapSettings.load(dir, "production").stateBucketName()).isEqualTo("dc-ee-state-prod");
     }
 
@@ -136,5 +131,30 @@ class BootstrapSettingsTest {
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
                 .hasMessage("bootstrap/Pulumi.staging.yaml: every-election-bootstrap:circleciOrgId must be a plain"
                         + " value, not a mapping (a secret?)");
+    }
+
+    @Test
+    void readsTheUnvalidatedConfigurationForToolsThatShowTheBootstrap() {
+        assertThat(BootstrapSettings.readConfig(BootstrapFixtures.PROJECT_DIR, "production"))
+                .containsEntry("aws:region", "eu-west-2")
+                .containsKey(BootstrapSettings.BUCKET_KEY);
+    }
+
+    @Test
+    void readsTheStackTheEngineNamesEvenWhenQualified(@TempDir Path dir) throws IOException {
+        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
+        BootstrapSettings settings = BootstrapSettings.forEngine(
+                Map.of("PULUMI_STACK", "organization/every-election-bootstrap/staging"), dir);
+        assertThat(settings.environment()).isEqualTo("staging");
+        assertThat(settings.stateBucketName()).isEqualTo("dc-ee-state-staging");
+    }
+
+    private static void writeCompleteStackFile(Path dir, String stack, String bucket) throws IOException {
+        Files.writeString(dir.resolve("Pulumi." + stack + ".yaml"), String.join("\n",
+                "config:",
+                "  aws:region: eu-west-2",
+                "  every-election-bootstrap:circleciOrgId: " + BootstrapFixtures.ORG_ID,
+                "  every-election-bootstrap:circleciProjectId: " + BootstrapFixtures.PROJECT_ID,
+                "  every-election-bootstrap:stateBucketName: " + bucket, ""));
     }
 }
