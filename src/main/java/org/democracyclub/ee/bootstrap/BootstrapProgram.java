@@ -1,0 +1,44 @@
+package org.democracyclub.ee.bootstrap;
+
+import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import com.pulumi.core.Output;
+import java.util.Map;
+
+/**
+ * The account bootstrap (this project's {@code cdk bootstrap}): run once per account by an
+ * administrator from {@code bootstrap/}, it creates what the main program's CI needs before the
+ * first {@code pulumi up}: the state backend, the secrets key and the CI identity.
+ */
+public final class BootstrapProgram {
+    /** The bootstrap's Pulumi project name ({@code bootstrap/Pulumi.yaml}). */
+    public static final String PROJECT_NAME = "every-election-bootstrap";
+
+    private BootstrapProgram() {
+    }
+
+    /**
+     * Whether the Pulumi engine started the jar for the bootstrap project rather than the main
+     * one: the language host passes the project name in {@code PULUMI_PROJECT}.
+     */
+    public static boolean isBootstrapProject(Map<String, String> environment) {
+        return PROJECT_NAME.equals(environment.get("PULUMI_PROJECT"));
+    }
+
+    public static void stack(Context ctx, BootstrapSettings settings) {
+        Output<String> accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        StateBackend backend = new StateBackend("ee-state", settings);
+        CiIdentity ci = new CiIdentity("ee-ci", settings, accountId, backend);
+
+        // The values an administrator copies into the CircleCI context (docs/deployment.md).
+        ctx.export("ciRoleArn", ci.roleArn());
+        ctx.export("stateBucketName", backend.bucketName());
+        ctx.export("stateBackendUrl",
+                backend.bucketName().applyValue(bucket -> "s3://" + bucket + "?region=" + settings.region()));
+        ctx.export("secretsProvider",
+                Output.of("awskms://" + StateBackend.SECRETS_KEY_ALIAS + "?region=" + settings.region()));
+        ctx.export("secretsKeyArn", backend.secretsKeyArn());
+        ctx.export("oidcProviderArn", ci.providerArn());
+    }
+}

@@ -1,0 +1,128 @@
+package org.democracyclub.ee.bootstrap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The bootstrap's settings for one account, read and validated once from
+ * {@code bootstrap/Pulumi.<environment>.yaml}. Nothing else reads the bootstrap's configuration.
+ *
+ * @param environment       {@code development}, {@code staging} or {@code production}: the stack name
+ * @param region            {@code aws:region}; must be {@value #REGION}
+ * @param circleciOrgId     CircleCI organisation ID (a UUID; Organization Settings, Overview)
+ * @param circleciProjectId CircleCI project ID (a UUID; Project Settings, Overview)
+ * @param stateBucketName   name of the S3 bucket to create for Pulumi state (globally unique)
+ */
+public record BootstrapSettings(
+        String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName) {
+
+    public static final String REGION = "eu-west-2";
+    public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
+
+    public static final String ORG_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciOrgId";
+    public static final String PROJECT_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciProjectId";
+    public static final String BUCKET_KEY = BootstrapProgram.PROJECT_NAME + ":stateBucketName";
+    public static final String REGION_KEY = "aws:region";
+
+    /** The project-namespace keys the bootstrap reads; any other key there is a typo. */
+    public static final List<String> PROJECT_KEYS = List.of(ORG_ID_KEY, PROJECT_ID_KEY, BUCKET_KEY);
+
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    // S3 naming rules, without dots: a dotted name breaks TLS for virtual-hosted requests.
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+
+    /** Reads {@code Pulumi.<stack>.yaml} in the bootstrap project folder and validates it. */
+    public static BootstrapSettings load(Path projectDir, String stack) {
+        BootstrapStackFile file = BootstrapStackFile.read(projectDir, stack);
+        return fromConfig(stack, file.config(), file.displayName());
+    }
+
+    /**
+     * The settings of the stack the Pulumi engine runs: it starts the program in the project
+     * folder and names the stack in {@code PULUMI_STACK} (possibly as {@code org/project/stack}).
+     */
+    public static BootstrapSettings forEngine(Map<String, String> environment) {
+        return forEngine(environment, Path.of(""));
+    }
+
+    static BootstrapSettings forEngine(Map<String, String> environment, Path projectDir) {
+        String stack = environment.getOrDefault("PULUMI_STACK", "");
+        return load(projectDir, stack.substring(stack.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A stack file's configuration, unvalidated, for tools that show the bootstrap without
+     * running it (the offline preview may fill in sample CircleCI IDs and call
+     * {@link #fromConfig}).
+     */
+    public static Map<String, String> readConfig(Path projectDir, String stack) {
+        return BootstrapStackFile.read(projectDir, stack).config();
+    }
+
+    /**
+     * Validates configuration values (keys fully qualified, as in a stack file) for a stack.
+     *
+     * @param source what to name in messages, e.g. {@code bootstrap/Pulumi.staging.yaml}
+     */
+    public static BootstrapSettings fromConfig(String stack, Map<String, String> config, String source) {
+        List<String> problems = new ArrayList<>();
+        if (!ENVIRONMENTS.contains(stack)) {
+            problems.add(source + ": the stack is named '" + stack + "'; a bootstrap stack is named after "
+                    + "the environment whose account it sets up: development, staging or production");
+        }
+        for (String key : config.keySet()) {
+            if (key.startsWith(BootstrapProgram.PROJECT_NAME + ":") && !PROJECT_KEYS.contains(key)) {
+                problems.add(source + ": unknown key " + key + "; the bootstrap reads only " + PROJECT_KEYS);
+            }
+        }
+        String region = config.get(REGION_KEY);
+        if (!REGION.equals(region)) {
+            problems.add(source + ": " + REGION_KEY + " is " + describe(region) + "; it must be " + REGION
+                    + " (set it with: pulumi -C bootstrap config set aws:region " + REGION + " -s " + stack + ")");
+        }
+        String orgId = config.get(ORG_ID_KEY);
+        check(problems, source, stack, ORG_ID_KEY, orgId, orgId != null && UUID.matcher(orgId).matches(),
+                "a lower-case UUID: CircleCI, Organization Settings, Overview, Organization ID");
+        String projectId = config.get(PROJECT_ID_KEY);
+        check(problems, source, stack, PROJECT_ID_KEY, projectId,
+                projectId != null && UUID.matcher(projectId).matches(),
+                "a lower-case UUID: CircleCI, Project Settings, Overview, Project ID");
+        String bucket = config.get(BUCKET_KEY);
+        check(problems, source, stack, BUCKET_KEY, bucket, isValidBucketName(bucket),
+                "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit"
+                        + " (no dots; globally unique, e.g. dc-ee-pulumi-state-" + stack + ")");
+        if (!problems.isEmpty()) {
+            throw new BootstrapSettingsException(problems);
+        }
+        return new BootstrapSettings(stack, region, orgId, projectId, bucket);
+    }
+
+    /** S3's naming rules as this project applies them (no dots). */
+    public static boolean isValidBucketName(String name) {
+        return name != null && BUCKET.matcher(name).matches() && !name.contains("--")
+                && !name.startsWith("xn--") && !name.endsWith("-s3alias");
+    }
+
+    /** The tags every bootstrap resource carries, as the main program's resources do. */
+    public Map<String, String> tags() {
+        return Map.of("dc-product", "ee", "dc-environment", environment);
+    }
+
+    private static void check(List<String> problems, String source, String stack, String key, String value,
+            boolean valid, String allowed) {
+        if (!valid) {
+            String shortKey = key.substring(key.indexOf(':') + 1);
+            problems.add(source + ": " + key + " is " + describe(value) + "; it must be " + allowed
+                    + " (set it with: pulumi -C bootstrap config set " + shortKey + " <value> -s " + stack + ")");
+        }
+    }
+
+    private static String describe(String value) {
+        return value == null ? "not set" : "'" + value + "'";
+    }
+}

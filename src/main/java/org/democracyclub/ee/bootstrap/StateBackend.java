@@ -1,0 +1,117 @@
+package org.democracyclub.ee.bootstrap;
+
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.Map;
+import org.democracyclub.ee.bootstrap.policy.PolicyDocument;
+import org.democracyclub.ee.bootstrap.policy.PolicyStatement;
+
+/**
+ * Where the main program keeps its state and how it encrypts its secrets: a private, versioned,
+ * encrypted S3 bucket and a KMS key with rotation. Both are protected: losing either loses every
+ * stack of the account, so {@code pulumi destroy} must not remove them.
+ */
+public final class StateBackend extends ComponentResource {
+    public static final String TYPE = "ee:bootstrap:StateBackend";
+    /** The alias the stacks' secrets provider names ({@code awskms://alias/...}). */
+    public static final String SECRETS_KEY_ALIAS = "alias/ee-pulumi-secrets";
+
+    private final Output<String> bucketName;
+    private final Output<String> secretsKeyArn;
+
+    public StateBackend(String name, BootstrapSettings settings) {
+        super(TYPE, name, ComponentResourceOptions.builder().build());
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions kept = CustomResourceOptions.builder().parent(this).protect(true).build();
+        String bucketId = settings.stateBucketName();
+
+        BucketV2 bucket = new BucketV2(name + "-bucket", BucketV2Args.builder()
+                .bucket(bucketId)
+                .tags(settings.tags())
+                .build(), kept);
+        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status("Enabled").build())
+                .build(), child);
+        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                .builder().sseAlgorithm("AES256").build())
+                                .build())
+                        .build(), child);
+        new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child);
+        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), child);
+        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(tlsOnlyPolicy(bucketId))
+                .build(), child);
+
+        Key key = new Key(name + "-secrets-key", KeyArgs.builder()
+                .description("Encrypts the secrets of the every-election Pulumi stacks")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(settings.tags())
+                .build(), kept);
+        new Alias(name + "-secrets-key-alias", AliasArgs.builder()
+                .name(SECRETS_KEY_ALIAS)
+                .targetKeyId(key.keyId())
+                .build(), child);
+
+        this.bucketName = bucket.bucket();
+        this.secretsKeyArn = key.arn();
+        registerOutputs(Map.of("bucketName", bucketName, "secretsKeyArn", secretsKeyArn));
+    }
+
+    /** Refuses plain-HTTP access: state holds ciphertext, but its structure is still private. */
+    static String tlsOnlyPolicy(String bucketName) {
+        String bucketArn = "arn:aws:s3:::" + bucketName;
+        return PolicyDocument.of(PolicyStatement.deny("DenyInsecureTransport")
+                .principal("AWS", "*")
+                .actions("s3:*")
+                .on(bucketArn, bucketArn + "/*")
+                .when("Bool", "aws:SecureTransport", "false")).toJson();
+    }
+
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+
+    public Output<String> secretsKeyArn() {
+        return secretsKeyArn;
+    }
+}

@@ -1,0 +1,68 @@
+package org.democracyclub.ee.bootstrap.policy;
+
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.CODEDEPLOY_APPLICATION;
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.DEPLOYMENT_FLEET_PATTERN;
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.DEPLOYMENT_GROUP;
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
+
+import java.util.List;
+
+/**
+ * The fleet and its deployments: the program's Auto Scaling group and CodeDeploy application,
+ * and what the deployer does with them (start, watch and stop deployments; raise a powered-off
+ * fleet; delete the fleet a failed deployment left behind).
+ */
+final class FleetAccess {
+    private FleetAccess() {
+    }
+
+    static List<PolicyStatement> statements(PolicyScope scope) {
+        return List.of(
+                PolicyStatement.allow("AutoScalingRead")
+                        .actions("autoscaling:Describe*")
+                        .on("*"),
+                PolicyStatement.allow("AutoScalingManageFleets")
+                        .actions("autoscaling:CreateAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup",
+                                "autoscaling:DeleteAutoScalingGroup", "autoscaling:SetDesiredCapacity",
+                                "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags",
+                                "autoscaling:AttachLoadBalancerTargetGroups",
+                                "autoscaling:DetachLoadBalancerTargetGroups",
+                                "autoscaling:AttachTrafficSources", "autoscaling:DetachTrafficSources",
+                                "autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses",
+                                "autoscaling:EnableMetricsCollection", "autoscaling:DisableMetricsCollection")
+                        .on(fleet(scope, PREFIX + "*"), fleet(scope, DEPLOYMENT_FLEET_PATTERN)),
+                PolicyStatement.allow("CodeDeployList")
+                        .actions("codedeploy:ListApplications", "codedeploy:ListDeploymentConfigs")
+                        .on("*"),
+                PolicyStatement.allow("CodeDeployApplication")
+                        .actions("codedeploy:CreateApplication", "codedeploy:DeleteApplication",
+                                "codedeploy:GetApplication", "codedeploy:UpdateApplication",
+                                "codedeploy:ListDeploymentGroups", "codedeploy:RegisterApplicationRevision",
+                                "codedeploy:GetApplicationRevision", "codedeploy:TagResource",
+                                "codedeploy:UntagResource", "codedeploy:ListTagsForResource")
+                        .on(application(scope)),
+                PolicyStatement.allow("CodeDeployGroupAndDeployments")
+                        .actions("codedeploy:CreateDeploymentGroup", "codedeploy:UpdateDeploymentGroup",
+                                "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup",
+                                "codedeploy:BatchGetDeploymentGroups", "codedeploy:CreateDeployment",
+                                "codedeploy:GetDeployment", "codedeploy:BatchGetDeployments",
+                                "codedeploy:StopDeployment", "codedeploy:ContinueDeployment",
+                                "codedeploy:ListDeployments", "codedeploy:ListDeploymentTargets",
+                                "codedeploy:BatchGetDeploymentTargets", "codedeploy:GetDeploymentTarget",
+                                "codedeploy:TagResource", "codedeploy:UntagResource",
+                                "codedeploy:ListTagsForResource")
+                        .on(scope.regional("codedeploy",
+                                "deploymentgroup:" + CODEDEPLOY_APPLICATION + "/" + DEPLOYMENT_GROUP)),
+                PolicyStatement.allow("CodeDeployConfigs")
+                        .actions("codedeploy:GetDeploymentConfig")
+                        .on(scope.regional("codedeploy", "deploymentconfig:*")));
+    }
+
+    private static String application(PolicyScope scope) {
+        return scope.regional("codedeploy", "application:" + CODEDEPLOY_APPLICATION);
+    }
+
+    private static String fleet(PolicyScope scope, String namePattern) {
+        return scope.regional("autoscaling", "autoScalingGroup:*:autoScalingGroupName/" + namePattern);
+    }
+}

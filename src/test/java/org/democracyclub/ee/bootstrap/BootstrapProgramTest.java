@@ -1,0 +1,162 @@
+package org.democracyclub.ee.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import java.util.List;
+import java.util.Map;
+import org.democracyclub.ee.bootstrap.BootstrapMocks.Declared;
+import org.democracyclub.ee.bootstrap.policy.CiDeployPolicy;
+import org.democracyclub.ee.bootstrap.policy.PolicyScope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BootstrapProgramTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BootstrapMocks mocks;
+    private TestResult result;
+    private BootstrapSettings settings;
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    private void run(String environment) {
+        settings = BootstrapFixtures.settings(environment);
+        mocks = new BootstrapMocks();
+        result = PulumiTest.withMocks(mocks)
+                .withOptions(TestOptions.builder().projectName(BootstrapProgram.PROJECT_NAME)
+                        .stackName(environment).preview(false).build())
+                .runTest(ctx -> BootstrapProgram.stack(ctx, settings));
+        assertThat(result.exceptions()).as("errors while declaring").isEmpty();
+        assertThat(result.errors()).isEmpty();
+    }
+
+    private Declared only(String type) {
+        List<Declared> matches = mocks.declared().stream().filter(d -> d.type().equals(type)).toList();
+        assertThat(matches).as(type).hasSize(1);
+        return matches.get(0);
+    }
+
+    private List<Declared> all(String type) {
+        return mocks.declared().stream().filter(d -> d.type().equals(type)).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging", "production"})
+    void createsTheStateBucketNamedInTheStackFileVersionedEncryptedAndPrivate(String environment) {
+        run(environment);
+        assertThat(only("aws:s3/bucketV2:BucketV2").inputs()).containsEntry("bucket", settings.stateBucketName());
+        assertThat(only("aws:s3/bucketVersioningV2:BucketVersioningV2").inputs())
+                .containsEntry("bucket", settings.stateBucketName())
+                .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
+        assertThat(only("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
+                .inputs().get("rules").toString()).contains("sseAlgorithm=AES256");
+        assertThat(only("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs())
+                .containsEntry("blockPublicAcls", true).containsEntry("blockPublicPolicy", true)
+                .containsEntry("ignorePublicAcls", true).containsEntry("restrictPublicBuckets", true);
+        assertThat(only("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs().get("rule"))
+                .isEqualTo(Map.of("objectOwnership", "BucketOwnerEnforced"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development"})
+    void theBucketPolicyRefusesPlainHttp(String environment) throws Exception {
+        run(environment);
+        JsonNode policy = JSON.readTree((String) only("aws:s3/bucketPolicy:BucketPolicy").inputs().get("policy"));
+        JsonNode statement = policy.get("Statement").get(0);
+        assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(statement.at("/Condition/Bool/aws:SecureTransport/0").asText()).isEqualTo("false");
+        assertThat(statement.get("Resource").toString())
+                .contains("arn:aws:s3:::" + settings.stateBucketName() + "/*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "production"})
+    void createsARotatingSecretsKeyUnderTheAliasTheStacksName(String environment) {
+        run(environment);
+        assertThat(only("aws:kms/key:Key").inputs())
+                .containsEntry("enableKeyRotation", true)
+                .containsEntry("deletionWindowInDays", 30.0); // numbers reach the engine as doubles
+        assertThat(only("aws:kms/alias:Alias").inputs())
+                .containsEntry("name", "alias/ee-pulumi-secrets")
+                .containsEntry("targetKeyId", BootstrapMocks.KEY_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging"})
+    void trustsCircleCiTokensOfTheOrganisationForTheProjectOnly(String environment) throws Exception {
+        run(environment);
+        String org = settings.circleciOrgId();
+        assertThat(only("aws:iam/openIdConnectProvider:OpenIdConnectProvider").inputs())
+                .containsEntry("url", "https://oidc.circleci.com/org/" + org)
+                .containsEntry("clientIdLists", List.of(org));
+        Map<String, Object> role = only("aws:iam/role:Role").inputs();
+        assertThat(role).containsEntry("name", "circleci-ee-deploy")
+                .containsEntry("maxSessionDuration", (double) CiIdentity.MAX_SESSION_SECONDS);
+        JsonNode trust = JSON.readTree((String) role.get("assumeRolePolicy")).get("Statement").get(0);
+        assertThat(trust.at("/Principal/Federated/0").asText())
+                .isEqualTo("arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":oidc-provider/oidc.circleci.com/org/" + org);
+        assertThat(trust.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").get(0).asText())
+                .isEqualTo(org);
+        assertThat(trust.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").get(0).asText())
+                .isEqualTo("org/" + org + "/project/" + settings.circleciProjectId() + "/user/*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging", "production"})
+    void attachesEachGeneratedDeployPolicyForThisAccountToTheCiRole(String environment) {
+        run(environment);
+        Map<String, String> expected = CiDeployPolicy.documents(new PolicyScope(
+                BootstrapMocks.ACCOUNT_ID, BootstrapMocks.REGION, settings.stateBucketName(), BootstrapMocks.KEY_ARN));
+        List<Declared> policies = all("aws:iam/policy:Policy");
+        assertThat(policies).extracting(p -> p.inputs().get("name"))
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        policies.forEach(p -> assertThat(p.inputs().get("policy")).isEqualTo(expected.get(p.inputs().get("name"))));
+        assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .extracting(a -> a.inputs().get("policyArn"))
+                .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
+                        .map(name -> "arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":policy/" + name).toList());
+        assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .allSatisfy(a -> assertThat(a.inputs()).containsEntry("role", "circleci-ee-deploy"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "production"})
+    void tagsEveryTaggableResourceWithProductAndEnvironment(String environment) {
+        run(environment);
+        List<String> taggable = List.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
+                "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:iam/role:Role", "aws:iam/policy:Policy");
+        List<Declared> resources = mocks.declared().stream().filter(d -> taggable.contains(d.type())).toList();
+        assertThat(resources).hasSize(4 + CiDeployPolicy.policyNames().size());
+        assertThat(resources).allSatisfy(d -> assertThat(d.inputs().get("tags"))
+                .as(d.name()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", environment)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void exportsWhatTheCircleCiContextNeeds(String environment) {
+        run(environment);
+        assertThat(PulumiTest.extractValue(result.output("ciRoleArn")))
+                .isEqualTo("arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":role/circleci-ee-deploy");
+        assertThat(PulumiTest.extractValue(result.output("stateBucketName"))).isEqualTo(settings.stateBucketName());
+        assertThat(PulumiTest.extractValue(result.output("stateBackendUrl")))
+                .isEqualTo("s3://" + settings.stateBucketName() + "?region=eu-west-2");
+        assertThat(PulumiTest.extractValue(result.output("secretsProvider")))
+                .isEqualTo("awskms://alias/ee-pulumi-secrets?region=eu-west-2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEngineRunsTheBootstrapOnlyForTheBootstrapProject() {
+        assertThat(BootstrapProgram.isBootstrapProject(Map.of("PULUMI_PROJECT", "every-election-bootstrap"))).isTrue();
+        assertThat(BootstrapProgram.isBootstrapProject(Map.of("PULUMI_PROJECT", "every-election"))).isFalse();
+        assertThat(BootstrapProgram.isBootstrapProject(Map.of())).isFalse();
+    }
+}

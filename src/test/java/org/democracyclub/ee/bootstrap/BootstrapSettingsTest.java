@@ -1,0 +1,160 @@
+package org.democracyclub.ee.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BootstrapSettingsTest {
+    private static final String SOURCE = "bootstrap/Pulumi.staging.yaml";
+
+    private static Map<String, String> valid() {
+        Map<String, String> config = new HashMap<>();
+        config.put("aws:region", "eu-west-2");
+        config.put(BootstrapSettings.ORG_ID_KEY, BootstrapFixtures.ORG_ID);
+        config.put(BootstrapSettings.PROJECT_ID_KEY, BootstrapFixtures.PROJECT_ID);
+        config.put(BootstrapSettings.BUCKET_KEY, "dc-ee-pulumi-state-staging");
+        return config;
+    }
+
+    @Test
+    void eachCommittedStackFileNamesItsOwnValidStateBucketInEuWest2() {
+        Set<String> buckets = new HashSet<>();
+        for (String environment : BootstrapSettings.ENVIRONMENTS) {
+            BootstrapSettings settings = BootstrapFixtures.settings(environment);
+            assertThat(settings.region()).isEqualTo("eu-west-2");
+            assertThat(settings.environment()).isEqualTo(environment);
+            assertThat(buckets.add(settings.stateBucketName())).as("bucket of " + environment + " is unique").isTrue();
+        }
+    }
+
+    @Test
+    void theBootstrapProjectFileNamesTheProjectTheJarRecognisesAndRunsThePrebuiltJar() throws IOException {
+        String project = Files.readString(BootstrapFixtures.PROJECT_DIR.resolve("Pulumi.yaml"));
+        assertThat(project).contains("name: " + BootstrapProgram.PROJECT_NAME).contains("binary: ../target/ee-infra.jar");
+    }
+
+    @Test
+    void acceptsAValidConfiguration() {
+        BootstrapSettings settings = BootstrapSettings.fromConfig("staging", valid(), SOURCE);
+        assertThat(settings).isEqualTo(new BootstrapSettings("staging", "eu-west-2", BootstrapFixtures.ORG_ID,
+                BootstrapFixtures.PROJECT_ID, "dc-ee-pulumi-state-staging"));
+        assertThat(settings.tags()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", "staging"));
+    }
+
+    @Test
+    void missingCircleCiIdsAreNamedWithTheCommandThatSetsThem() {
+        Map<String, String> config = valid();
+        config.remove(BootstrapSettings.ORG_ID_KEY);
+        config.remove(BootstrapSettings.PROJECT_ID_KEY);
+        assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE))
+                .isInstanceOfSatisfying(BootstrapSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        SOURCE + ": every-election-bootstrap:circleciOrgId is not set; it must be a lower-case UUID:"
+                                + " CircleCI, Organization Settings, Overview, Organization ID (set it with:"
+                                + " pulumi -C bootstrap config set circleciOrgId <value> -s staging)",
+                        SOURCE + ": every-election-bootstrap:circleciProjectId is not set; it must be a lower-case"
+                                + " UUID: CircleCI, Project Settings, Overview, Project ID (set it with:"
+                                + " pulumi -C bootstrap config set circleciProjectId <value> -s staging)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EE-State", "ab", "dc.ee.state", "-dc-ee", "dc-ee-", "dc--ee", "xn--dcee", "dc-ee-s3alias"})
+    void refusesABucketNameS3WouldRefuseOrThatBreaksTls(String bucket) {
+        Map<String, String> config = valid();
+        config.put(BootstrapSettings.BUCKET_KEY, bucket);
+        assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE))
+                .hasMessageContaining(SOURCE + ": every-election-bootstrap:stateBucketName is '" + bucket + "'")
+                .hasMessageContaining("lower-case letters, digits and hyphens");
+    }
+
+    @Test
+    void refusesAnIdThatIsNotAUuid() {
+        Map<String, String> config = valid();
+        config.put(BootstrapSettings.ORG_ID_KEY, "DemocracyClub");
+        assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE))
+                .hasMessageContaining("circleciOrgId is 'DemocracyClub'; it must be a lower-case UUID");
+    }
+
+    @Test
+    void refusesATypoInTheProjectNamespaceInsteadOfIgnoringIt() {
+        Map<String, String> config = valid();
+        config.put("every-election-bootstrap:circleciOrgID", BootstrapFixtures.ORG_ID);
+        assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE))
+                .hasMessageContaining("unknown key every-election-bootstrap:circleciOrgID");
+    }
+
+    @Test
+    void refusesAnotherRegionAndAStackThatIsNotAnEnvironment() {
+        Map<String, String> config = valid();
+        config.put("aws:region", "us-east-1");
+        assertThatThrownBy(() -> BootstrapSettings.fromConfig("dev", config, SOURCE))
+                .isInstanceOfSatisfying(BootstrapSettingsException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("the stack is named 'dev'")
+                                .contains("development, staging or production"))
+                        .anySatisfy(p -> assertThat(p).contains("aws:region is 'us-east-1'; it must be eu-west-2")));
+    }
+
+    @Test
+    void readsTheStackFileFromTheProjectFolder(@TempDir Path dir) throws IOException {
+        writeCompleteStackFile(dir, "production", "dc-ee-state-prod");
+        assertThat(BootstrapSettings.load(dir, "production").stateBucketName()).isEqualTo("dc-ee-state-prod");
+    }
+
+    @Test
+    void aMissingStackFileSaysHowToCreateIt(@TempDir Path dir) {
+        assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
+                .hasMessage("bootstrap/Pulumi.staging.yaml: no such file; create it with:"
+                        + " pulumi -C bootstrap stack init staging");
+    }
+
+    @Test
+    void aStackFileThatIsNotYamlIsNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: [eu-west-2\n");
+        assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
+                .hasMessageStartingWith("bootstrap/Pulumi.staging.yaml: is not valid YAML");
+    }
+
+    @Test
+    void aSecretValueIsRefusedBecauseTheBootstrapHasNoSecrets(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"),
+                "config:\n  every-election-bootstrap:circleciOrgId:\n    secure: AAABAJ==\n");
+        assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
+                .hasMessage("bootstrap/Pulumi.staging.yaml: every-election-bootstrap:circleciOrgId must be a plain"
+                        + " value, not a mapping (a secret?)");
+    }
+
+    @Test
+    void readsTheUnvalidatedConfigurationForToolsThatShowTheBootstrap() {
+        assertThat(BootstrapSettings.readConfig(BootstrapFixtures.PROJECT_DIR, "production"))
+                .containsEntry("aws:region", "eu-west-2")
+                .containsKey(BootstrapSettings.BUCKET_KEY);
+    }
+
+    @Test
+    void readsTheStackTheEngineNamesEvenWhenQualified(@TempDir Path dir) throws IOException {
+        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
+        BootstrapSettings settings = BootstrapSettings.forEngine(
+                Map.of("PULUMI_STACK", "organization/every-election-bootstrap/staging"), dir);
+        assertThat(settings.environment()).isEqualTo("staging");
+        assertThat(settings.stateBucketName()).isEqualTo("dc-ee-state-staging");
+    }
+
+    private static void writeCompleteStackFile(Path dir, String stack, String bucket) throws IOException {
+        Files.writeString(dir.resolve("Pulumi." + stack + ".yaml"), String.join("\n",
+                "config:",
+                "  aws:region: eu-west-2",
+                "  every-election-bootstrap:circleciOrgId: " + BootstrapFixtures.ORG_ID,
+                "  every-election-bootstrap:circleciProjectId: " + BootstrapFixtures.PROJECT_ID,
+                "  every-election-bootstrap:stateBucketName: " + bucket, ""));
+    }
+}
