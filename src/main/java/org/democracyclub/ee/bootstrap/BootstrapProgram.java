@@ -1,6 +1,9 @@
 package org.democracyclub.ee.bootstrap;
 
 import com.pulumi.Context;
+import java.util.List;
+import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.policy.Types;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
@@ -26,7 +29,7 @@ public final class BootstrapProgram {
         return PROJECT_NAME.equals(environment.get("PULUMI_PROJECT"));
     }
 
-    public static void stack(Context ctx, BootstrapSettings settings) {
+    public static void stack(Context ctx, BootstrapSettings settings, Suppressions suppressions) {
         Output<String> accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
         StateBackend backend = new StateBackend("ee-state", settings);
         CiIdentity ci = new CiIdentity("ee-ci", settings, accountId, backend);
@@ -39,6 +42,11 @@ public final class BootstrapProgram {
         ctx.export("secretsProvider",
                 Output.of("awskms://" + StateBackend.SECRETS_KEY_ALIAS + "?region=" + settings.region()));
         ctx.export("secretsKeyArn", backend.secretsKeyArn());
+        // Their names say "secrets"; their values only name the key, which grants nothing.
+        for (String output : List.of("secretsProvider", "secretsKeyArn")) {
+            suppressions.suppress(Types.STACK, "output:" + output, "EE-SEC-1",
+                    "names the KMS key that encrypts Pulumi secrets; an identifier, not a secret");
+        }
         ctx.export("oidcProviderArn", ci.providerArn());
     }
 }

@@ -1,6 +1,9 @@
 package org.democracyclub.ee.infra;
 
 import com.pulumi.Pulumi;
+import org.democracyclub.ee.bootstrap.BootstrapProgram;
+import org.democracyclub.ee.bootstrap.BootstrapSettings;
+import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.democracyclub.ee.infra.policy.Suppressions;
@@ -32,12 +35,31 @@ public final class InfraMain {
 
     private static void runUnderEngine(Map<String, String> environment) {
         Path projectDir = Path.of("").toAbsolutePath();
-        SourceFingerprint.staleness(projectDir).ifPresent(problem -> {
+        boolean bootstrap = BootstrapProgram.isBootstrapProject(environment);
+        // The bootstrap project lives in bootstrap/, one level below the sources.
+        SourceFingerprint.staleness(bootstrap ? projectDir.getParent() : projectDir).ifPresent(problem -> {
             System.err.println("error: " + problem);
             System.exit(1);
         });
+        if (bootstrap) {
+            runBootstrap(environment);
+            return;
+        }
         Pulumi.run(ctx -> EveryElectionStack.stack(ctx, SettingsReader.read(
                 ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment)),
                 new Suppressions()));
+    }
+
+    private static void runBootstrap(Map<String, String> environment) {
+        BootstrapSettings settings;
+        try {
+            settings = BootstrapSettings.forEngine(environment);
+        } catch (BootstrapSettingsException e) {
+            System.err.println("error: invalid bootstrap settings:");
+            e.problems().forEach(problem -> System.err.println("  - " + problem));
+            System.exit(2);
+            return;
+        }
+        Pulumi.run(ctx -> BootstrapProgram.stack(ctx, settings, new Suppressions()));
     }
 }

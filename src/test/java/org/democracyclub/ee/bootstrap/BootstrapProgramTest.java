@@ -34,7 +34,7 @@ class BootstrapProgramTest {
         result = PulumiTest.withMocks(mocks)
                 .withOptions(TestOptions.builder().projectName(BootstrapProgram.PROJECT_NAME)
                         .stackName(environment).preview(false).build())
-                .runTest(ctx -> BootstrapProgram.stack(ctx, settings));
+                .runTest(ctx -> BootstrapProgram.stack(ctx, settings, new org.democracyclub.ee.infra.policy.Suppressions()));
         assertThat(result.exceptions()).as("errors while declaring").isEmpty();
         assertThat(result.errors()).isEmpty();
     }

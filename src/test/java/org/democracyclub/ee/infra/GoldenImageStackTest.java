@@ -30,7 +30,8 @@ class GoldenImageStackTest {
     @Test
     void theBuildRoleMatchesTheNamesTheCiRoleMayPass() {
         var roles = Stacks.run("production").ofType("aws:iam/role:Role");
-        assertThat(roles).anySatisfy(role -> assertThat(role.name()).startsWith("ee-image-builder"));
+        assertThat(roles).anySatisfy(role -> assertThat(role.at("name")).isEqualTo(
+                org.democracyclub.ee.bootstrap.policy.ManagedNames.IMAGE_BUILDER_ROLE_PATTERN));
     }
 
     @ParameterizedTest

@@ -102,4 +102,21 @@ class PreviewCommandTest {
         assertThat(preview("--stack", "staging", "--format", "yaml")).isEqualTo(2);
         assertThat(err.toString()).contains("--format");
     }
+
+    @Test
+    void endsWithThePolicySummary() {
+        assertThat(preview("--stack", "staging")).isZero();
+        assertThat(out.toString()).contains("Policy (staging): 30 rules, 0 violations");
+    }
+
+    @Test
+    void previewsTheAccountBootstrapWithTheCiPolicies() {
+        assertThat(preview("--project-dir", "bootstrap", "--stack", "staging")).isZero();
+        assertThat(out.toString())
+                .contains("Stack bootstrap staging:")
+                .contains("circleciOrgId is not set yet")
+                .contains("• ee-state-bucket  (aws:s3/bucketV2:BucketV2)")
+                .contains("\"Action\":[\"iam:PassRole\"]")
+                .contains("0 violations (2 suppressed)");
+    }
 }

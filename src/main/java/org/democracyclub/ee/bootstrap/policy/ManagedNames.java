@@ -1,6 +1,7 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
+import org.democracyclub.ee.infra.platform.Names;
 
 /**
  * The names and name patterns of what the Pulumi program and the deployer manage (DESIGN.md
@@ -16,18 +17,15 @@ public final class ManagedNames {
     public static final String PRODUCT_TAG_KEY = "dc-product";
     public static final String PRODUCT_TAG_VALUE = "ee";
 
-    public static final String CODEDEPLOY_APPLICATION = "EECodeDeploy";
-    public static final String DEPLOYMENT_GROUP = "EEDefaultDeploymentGroup";
+    public static final String CODEDEPLOY_APPLICATION = Names.CODEDEPLOY_APPLICATION;
+    public static final String DEPLOYMENT_GROUP = Names.DEPLOYMENT_GROUP;
     /** CodeDeploy names the fleet it creates on each blue/green deployment after the group. */
-    public static final String DEPLOYMENT_FLEET_PATTERN = "CodeDeploy_" + DEPLOYMENT_GROUP + "_*";
+    public static final String DEPLOYMENT_FLEET_PATTERN = Names.CODEDEPLOY_FLEET_PREFIX + "*";
 
-    public static final String INSTANCE_ROLE = "CodeDeployEC2InstanceProfile";
-    public static final String SERVICE_ROLE = "CodeDeployServiceRole";
-    /**
-     * The Image Builder build instances' role. The program must name it so; PassRole is granted
-     * on exactly this pattern, not on every {@code ee-} role.
-     */
-    public static final String IMAGE_BUILDER_ROLE_PATTERN = PREFIX + "image-builder*";
+    public static final String INSTANCE_ROLE = Names.INSTANCE_ROLE;
+    public static final String SERVICE_ROLE = Names.SERVICE_ROLE;
+    /** The Image Builder build instances' role; PassRole is granted on exactly it. */
+    public static final String IMAGE_BUILDER_ROLE_PATTERN = Names.IMAGE_BUILDER_ROLE;
 
     /** Every role the program manages: its own prefix and the two historical names. */
     public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", INSTANCE_ROLE, SERVICE_ROLE);

@@ -24,6 +24,8 @@ record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
 
     static BuildInstanceProfile declare(String name, CustomResourceOptions child) {
         var role = new Role(name + "-instance", RoleArgs.builder()
+                // Named, not auto-named: the CI role may pass exactly this role to Image Builder.
+                .name(name + "-instance")
                 .description("Image Builder build and test instances of " + name)
                 .assumeRolePolicy(BuildInstancePolicies.assumeRolePolicy())
                 .build(), child);

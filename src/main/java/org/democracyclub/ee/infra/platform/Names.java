@@ -15,6 +15,8 @@ public final class Names {
     /** The fleet the program creates in a fresh account; CodeDeploy replaces it on the first deployment. */
     /** The golden image pipeline; its build role's name starts with it (the CI role may pass only such roles). */
     public static final String IMAGE_BUILDER = "ee-image-builder";
+    /** The build instances' role: the golden image component names it after itself. */
+    public static final String IMAGE_BUILDER_ROLE = IMAGE_BUILDER + "-instance";
     public static final String ORIGINAL_FLEET = "ee-asg";
     /** Prefix of the fleets CodeDeploy creates: {@code CodeDeploy_<group>_d-<id>}. */
     public static final String CODEDEPLOY_FLEET_PREFIX = "CodeDeploy_" + DEPLOYMENT_GROUP + "_";

@@ -165,6 +165,22 @@ public final class FixtureMocks implements Mocks {
                 "arn", imageBuilderArn("distribution-configuration", a, null)));
         computed.put("aws:imagebuilder/imagePipeline:ImagePipeline", (a, id) -> Map.of(
                 "arn", imageBuilderArn("image-pipeline", a, null)));
+        // The account bootstrap (bootstrap/Pulumi.yaml).
+        computed.put("aws:s3/bucketV2:BucketV2", (a, id) -> Map.of("arn", "arn:aws:s3:::" + input(a, "bucket")));
+        computed.put("aws:kms/key:Key", (a, id) -> Map.of("keyId", "0a1b2c3d-offline-key",
+                "arn", arn("kms", "key/0a1b2c3d-offline-key")));
+        computed.put("aws:iam/openIdConnectProvider:OpenIdConnectProvider", (a, id) -> Map.of(
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":oidc-provider/"
+                        + input(a, "url").replaceFirst("^https://", "")));
+        computed.put("aws:iam/policy:Policy", (a, id) -> Map.of(
+                "arn", "arn:aws:iam::" + fixture.accountId() + ":policy/" + physicalName(a)));
+        for (String plain : List.of("aws:s3/bucketVersioningV2:BucketVersioningV2",
+                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPolicy:BucketPolicy",
+                "aws:kms/alias:Alias")) {
+            computed.put(plain, (a, id) -> Map.of());
+        }
         computed.put("aws:ssm/parameter:Parameter", (a, id) -> Map.of(
                 "arn", arn("ssm", "parameter" + input(a, "name"))));
     }

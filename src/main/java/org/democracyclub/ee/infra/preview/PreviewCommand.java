@@ -5,7 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.democracyclub.ee.bootstrap.BootstrapProgram;
+import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
+import org.democracyclub.ee.bootstrap.OfflineBootstrap;
+import org.democracyclub.ee.infra.policy.ConfigEntry;
+import org.democracyclub.ee.infra.policy.PolicyEngine;
+import org.democracyclub.ee.infra.policy.PolicyInput;
 import org.democracyclub.ee.infra.policy.PolicyReport;
+import org.democracyclub.ee.infra.policy.StackFileConfig;
+import org.democracyclub.ee.infra.settings.StackConfig;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 import picocli.CommandLine.Command;
@@ -67,22 +75,19 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private int preview(String stack, Fixture fixture, PrintWriter out, PrintWriter err) {
+        if (OfflineStack.projectName(projectDir).equals(BootstrapProgram.PROJECT_NAME)) {
+            return previewBootstrap(stack, fixture, out, err);
+        }
         StackSettings settings;
         OfflineRun run;
         try {
             settings = OfflineStack.settings(projectDir, stack);
             run = OfflineStack.run(OfflineStack.projectName(projectDir), settings, fixture);
         } catch (InvalidSettingsException e) {
-            err.println("error: stack " + stack + " has invalid settings:");
-            e.problems().forEach(problem -> err.println("  - " + problem));
-            err.flush();
-            return INVALID_SETTINGS;
+            return invalid(stack, e.problems(), err);
         }
         if (!run.errors().isEmpty()) {
-            err.println("error: the program failed for stack " + stack + ":");
-            run.errors().forEach(problem -> err.println("  - " + problem));
-            err.flush();
-            return PROGRAM_FAILED;
+            return failed(stack, run.errors(), err);
         }
         PolicyReport policy = OfflineStack.policy(projectDir, settings, run);
         PreviewReport report = new PreviewReport(stack, run, policy, List.of(settings.originVerifySecret().value()),
@@ -91,10 +96,55 @@ public final class PreviewCommand implements Callable<Integer> {
         return policy.passed() ? OK : POLICY_VIOLATIONS;
     }
 
+    /** The account bootstrap ({@code --project-dir bootstrap}): its resources and the CI role's policies. */
+    private int previewBootstrap(String stack, Fixture fixture, PrintWriter out, PrintWriter err) {
+        List<String> notes = new ArrayList<>(List.of(fixtureNote()));
+        OfflineRun run;
+        try {
+            run = OfflineBootstrap.run(projectDir, stack, fixture, notes);
+        } catch (BootstrapSettingsException e) {
+            return invalid(stack, e.problems(), err);
+        }
+        if (!run.errors().isEmpty()) {
+            return failed(stack, run.errors(), err);
+        }
+        PolicyReport policy = PolicyEngine.standard().evaluate(new PolicyInput(stack, run.resources(),
+                run.stackOutputs(), stackFileConfig(stack), run.suppressions()));
+        PreviewReport report = new PreviewReport("bootstrap " + stack, run, policy, List.of(), notes);
+        out.println(format == Format.json ? report.json() : report.text());
+        return policy.passed() ? OK : POLICY_VIOLATIONS;
+    }
+
+    private List<ConfigEntry> stackFileConfig(String stack) {
+        try {
+            return StackFileConfig.read(projectDir.resolve(StackConfig.fileNameOf(stack)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int invalid(String stack, List<String> problems, PrintWriter err) {
+        err.println("error: stack " + stack + " has invalid settings:");
+        problems.forEach(problem -> err.println("  - " + problem));
+        err.flush();
+        return INVALID_SETTINGS;
+    }
+
+    private static int failed(String stack, List<String> errors, PrintWriter err) {
+        err.println("error: the program failed for stack " + stack + ":");
+        errors.forEach(problem -> err.println("  - " + problem));
+        err.flush();
+        return PROGRAM_FAILED;
+    }
+
+    private String fixtureNote() {
+        return "look-ups answered by " + (fixtureFile == null ? "the built-in fixture" : fixtureFile)
+                + "; no AWS account was contacted";
+    }
+
     private List<String> notes(StackSettings settings) {
         List<String> notes = new ArrayList<>();
-        notes.add("look-ups answered by " + (fixtureFile == null ? "the built-in fixture" : fixtureFile)
-                + "; no AWS account was contacted");
+        notes.add(fixtureNote());
         if (!settings.originVerifySecret().known()) {
             notes.add("originVerifySecret is a Pulumi secret that cannot be read offline; shown as " + PreviewReport.MASK);
         }

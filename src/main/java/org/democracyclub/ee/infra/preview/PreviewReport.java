@@ -65,7 +65,10 @@ public final class PreviewReport {
         for (String path : KeyProperties.of(resource.type(), resource.inputs())) {
             Object value = resource.at(path);
             if (value != null) {
-                out.append(indent).append("      ").append(path).append(": ").append(shorten(format(mask(value))))
+                String text = format(mask(value));
+                // Policy documents are what a reviewer reads in full.
+                out.append(indent).append("      ").append(path).append(": ")
+                        .append(path.toLowerCase(java.util.Locale.ROOT).endsWith("policy") ? text : shorten(text))
                         .append('\n');
             }
         }

@@ -55,8 +55,9 @@ class CiDeployPolicyTest {
     void passRoleCoversOnlyTheRolesServicesNeed() {
         assertThat(POLICY.granting("iam:PassRole")).singleElement().satisfies(s -> assertThat(s.resources())
                 .containsExactly(iam("role/CodeDeployEC2InstanceProfile"), iam("role/CodeDeployServiceRole"),
-                        iam("role/ee-image-builder*")));
+                        iam("role/ee-image-builder-instance")));
         assertThat(POLICY.allows("iam:PassRole", iam("role/ee-anything-else"))).isFalse();
+        assertThat(POLICY.allows("iam:PassRole", iam("role/ee-image-builder-other"))).isFalse();
         assertThat(POLICY.allows("iam:PassRole", iam("role/OrganizationAccountAccessRole"))).isFalse();
     }
 
