@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# BeforeInstall (root): stop the app if it runs, then empty the code directory, so the Install
+# step (file_exists_behavior DISALLOW) never meets a file of an earlier revision.
+set -euo pipefail
+# shellcheck source=lib/settings.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/settings.sh"
+
+if systemctl is-active --quiet "$EE_SYSTEMD_UNIT"; then
+  log "stopping $EE_SYSTEMD_UNIT"
+  systemctl stop "$EE_SYSTEMD_UNIT"
+else
+  log "$EE_SYSTEMD_UNIT is not running"
+fi
+
+# A mistaken override must never turn this into rm -rf /.
+case "$EE_APP_ROOT" in
+  "" | "/" | "/var" | "/var/www") die "refusing to empty EE_APP_ROOT='$EE_APP_ROOT'" ;;
+esac
+mkdir -p "$EE_APP_ROOT"
+find "$EE_APP_ROOT" -mindepth 1 -delete
+log "emptied $EE_APP_ROOT"
