@@ -12,10 +12,11 @@ else
   log "$EE_SYSTEMD_UNIT is not running"
 fi
 
-# A mistaken override must never turn this into rm -rf /.
-case "$EE_APP_ROOT" in
-  "" | "/" | "/var" | "/var/www") die "refusing to empty EE_APP_ROOT='$EE_APP_ROOT'" ;;
-esac
+# A mistaken override must never empty / or a system directory: demand an absolute path at
+# least three levels deep (production's is four).
+if [[ "$EE_APP_ROOT" != /*/*/* || "$EE_APP_ROOT" == *..* ]]; then
+  die "refusing to empty EE_APP_ROOT='$EE_APP_ROOT'"
+fi
 mkdir -p "$EE_APP_ROOT"
 find "$EE_APP_ROOT" -mindepth 1 -delete
 log "emptied $EE_APP_ROOT"
