@@ -3,7 +3,6 @@ package org.democracyclub.ee.deployer.local;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,20 +34,40 @@ final class ScriptProcess {
 
     ScriptOutcome run(List<String> command, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
+        Path fifoDir = Files.createTempDirectory("ee-hook-");
+        try {
+            return run(command, env, timeout, OutputFifo.create(fifoDir));
+        } finally {
+            Files.deleteIfExists(fifoDir.resolve(OutputFifo.NAME));
+            Files.deleteIfExists(fifoDir);
+        }
+    }
+
+    private ScriptOutcome run(List<String> command, Map<String, String> env, Duration timeout, Path fifo)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (HAS_SETSID) {
             full.addAll(List.of("setsid", "--wait"));
         }
         full.addAll(command);
+        // Output goes through our own FIFO rather than Process's pipe: the JDK closes that pipe when
+        // the script exits, which would hide children that still hold it (see OutputFifo).
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectErrorStream(true).redirectOutput(fifo.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
-        long start = System.nanoTime();
-        Process process = builder.start();
         OutputTail tail = new OutputTail(TAIL_LINES);
-        Thread reader = new Thread(() -> copyLines(process, tail), "hook-output-" + process.pid());
-        reader.setDaemon(true); // never keeps the JVM alive if a leftover process holds the pipe
-        reader.start();
+        Thread reader = new Thread(() -> copyLines(fifo, tail), "hook-output");
+        reader.setDaemon(true); // never keeps the JVM alive if a leftover process holds the FIFO
+        reader.start(); // first, so that opening the FIFO for writing in start() does not wait
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            reader.join(DRAIN_GRACE.toMillis());
+            throw e;
+        }
 
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             List<ProcessHandle> descendants = process.descendants().toList();
@@ -70,9 +89,9 @@ final class ScriptProcess {
         return new ScriptOutcome(status, exit, tail.lines(), since(start));
     }
 
-    private void copyLines(Process process, OutputTail tail) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    /** Copies lines until every writer of the FIFO (the script and its children) has closed it. */
+    private void copyLines(Path fifo, OutputTail tail) {
+        try (BufferedReader lines = Files.newBufferedReader(fifo, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 tail.add(line);
                 lineSink.accept(line);
