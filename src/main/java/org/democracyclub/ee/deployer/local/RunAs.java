@@ -29,7 +29,7 @@ final class RunAs {
 
     /** A note for the output when runas is not honoured; empty when it is, or not set. */
     Optional<String> note(Hook hook) {
-        if (hook.runas().isEmpty() || hook.runas().get().equals(currentUser)) {
+        if (hook.runas().isEmpty() || hook.runas().get().equals(currentUser) || switching(hook)) {
             return Optional.empty();
         }
         String reason = ignore ? "--ignore-runas" : "the runner is not root";
