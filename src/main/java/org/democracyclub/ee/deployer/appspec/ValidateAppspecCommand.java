@@ -1,6 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.deployer.ExitCode;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 public final class ValidateAppspecCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = ".",
-            description = "The revision's root directory (default: ${DEFAULT-VALUE}).")
+            description = "The revision's root directory, or an appspec file in it (default: ${DEFAULT-VALUE}).")
     Path directory;
 
     @Spec
@@ -23,7 +24,11 @@ public final class ValidateAppspecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation validation = AppSpecValidator.validate(directory);
+        // A file argument names the appspec explicitly (as codedeploy-local's --appspec-filename
+        // does), so any name is accepted; a directory gets the agent's rule: appspec.yml.
+        Validation validation = Files.isRegularFile(directory)
+                ? AppSpecValidator.validate(directory.toAbsolutePath().getParent(), directory)
+                : AppSpecValidator.validate(directory);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (validation.valid()) {

@@ -48,4 +48,19 @@ class AppspecCommandTest {
         assertThat(run("validate-appspec", dir.toString())).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("cannot read the appspec");
     }
+
+    @Test
+    void validateAppspecAcceptsAnExplicitlyNamedFileWhateverItsName(@TempDir Path dir) {
+        new TestBundle(dir).script("stop.sh", "true").file("appspec.yaml", """
+                version: 0.0
+                os: linux
+                hooks:
+                  BeforeInstall:
+                    - location: stop.sh
+                      timeout: 30
+                """);
+        assertThat(run("validate-appspec", dir.resolve("appspec.yaml").toString())).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(run("validate-appspec", dir.toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("appspec.yaml:1: the CodeDeploy agent only reads appspec.yml");
+    }
 }

@@ -178,6 +178,29 @@ class AppspecLocalRunnerTest {
     }
 
     @Test
+    void honoursRunasThroughRunuserWhenRootAndReportsItOtherwise() throws Exception {
+        // A stand-in runuser (found through the hooks' PATH) records how it was called, then runs the script.
+        Path bin = tmp.resolve("bin");
+        new TestBundle(tmp).script("bin/runuser", "echo \"runuser $*\" >>\"$HOOK_LOG\"\nshift 3\nexec \"$@\"");
+        bundle.script("hooks/a.sh", "echo \"script as $DEPLOYMENT_GROUP_NAME\" >>\"$HOOK_LOG\"")
+                .appspec(hooks("AfterInstall", "hooks/a.sh").replace("timeout: 60\n", "timeout: 60\n      runas: every_election\n"));
+        LocalOptions options = new LocalOptions(bundleDir, destination, List.of(), false, "EECodeDeploy",
+                "EEDefaultDeploymentGroup", Map.of("HOOK_LOG", log.toString(), "PATH", bin + ":" + System.getenv("PATH")));
+
+        assertThat(new LocalRunner(options, new PrintWriter(out), new PrintWriter(err)).run())
+                .as(err.toString()).isEqualTo(ExitCode.SUCCEEDED);
+
+        if (System.getProperty("user.name").equals("root")) {
+            assertThat(logLines()).containsExactly(
+                    "runuser -u every_election -- " + bundleDir.resolve("hooks/a.sh"), "script as EEDefaultDeploymentGroup");
+            assertThat(out.toString()).doesNotContain("NOT applied");
+        } else {
+            assertThat(logLines()).containsExactly("script as EEDefaultDeploymentGroup");
+            assertThat(out.toString()).contains("runas every_election NOT applied (the runner is not root)");
+        }
+    }
+
+    @Test
     void runsOnlyTheChosenEventsButStillInstallsTheFiles() throws Exception {
         bundle.script("hooks/before.sh", logging("before")).script("hooks/validate.sh", logging("validate"))
                 .file("index.html", "hi")
