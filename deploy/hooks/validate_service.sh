@@ -10,7 +10,7 @@ if ! systemctl is-active --quiet "$EE_SYSTEMD_UNIT"; then
   die "$EE_SYSTEMD_UNIT is not active"
 fi
 
-url="http://127.0.0.1:${EE_APP_PORT}/"
+url="http://127.0.0.1:${EE_APP_PORT}${EE_VALIDATE_PATH}"
 headers=()
 if [[ -n "$EE_VALIDATE_HOST" ]]; then
   headers=(--header "Host: $EE_VALIDATE_HOST")

@@ -23,8 +23,9 @@ export EE_ENV_FILE="${EE_ENV_FILE:-$EE_APP_ROOT/.env}"
 # The revision's crontab, and where cron reads it (cron ignores files there not owned by root).
 export EE_CRONTAB_SOURCE="${EE_CRONTAB_SOURCE:-$EE_APP_ROOT/deploy/crontab}"
 export EE_CRON_FILE="${EE_CRON_FILE:-/etc/cron.d/every_election}"
-# ValidateService: how many times to ask the app, the pause between tries, and an optional Host
-# header for when Django's ALLOWED_HOSTS refuses 127.0.0.1. 30 x (2 s + 5 s curl limit) < 300 s.
+# ValidateService: the path it asks for, how many times, the pause between tries, and an optional
+# Host header for when Django's ALLOWED_HOSTS refuses 127.0.0.1. 30 x (2 s + 5 s curl limit) < 300 s.
+export EE_VALIDATE_PATH="${EE_VALIDATE_PATH:-/}"
 export EE_VALIDATE_ATTEMPTS="${EE_VALIDATE_ATTEMPTS:-30}"
 export EE_VALIDATE_DELAY="${EE_VALIDATE_DELAY:-2}"
 export EE_VALIDATE_HOST="${EE_VALIDATE_HOST:-}"

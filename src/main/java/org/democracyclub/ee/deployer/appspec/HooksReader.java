@@ -1,6 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class HooksReader {
         Map<LifecycleEvent, List<Hook>> hooks = new EnumMap<>(LifecycleEvent.class);
         Optional<MappingNode> map = findings.mapping(hooksNode, "hooks");
         if (map.isEmpty()) {
-            return hooks;
+            return Map.of();
         }
         for (NodeTuple tuple : map.get().getValue()) {
             Optional<LifecycleEvent> event = event(tuple.getKeyNode());
@@ -40,9 +41,9 @@ final class HooksReader {
             }
             List<Hook> scripts = scripts(event.get(), tuple.getValueNode());
             checkTotalTimeout(event.get(), tuple.getKeyNode(), scripts);
-            hooks.put(event.get(), scripts);
+            hooks.put(event.get(), List.copyOf(scripts));
         }
-        return hooks;
+        return Collections.unmodifiableMap(hooks);
     }
 
     private Optional<LifecycleEvent> event(Node keyNode) {
