@@ -29,10 +29,15 @@ public final class LocalRunner {
     private final RunAs runAs;
 
     public LocalRunner(LocalOptions options, PrintWriter out, PrintWriter err) {
+        this(options, out, err, RunAs.forCurrentUser(options.ignoreRunas()));
+    }
+
+    /** With a given runas policy, so tests can play root on a machine without the app user. */
+    LocalRunner(LocalOptions options, PrintWriter out, PrintWriter err, RunAs runAs) {
         this.options = options;
         this.out = out;
         this.err = err;
-        this.runAs = RunAs.forCurrentUser(options.ignoreRunas());
+        this.runAs = runAs;
     }
 
     public int run() throws IOException, InterruptedException {
@@ -47,6 +52,12 @@ public final class LocalRunner {
             return ExitCode.BAD_INPUT;
         }
         AppSpec spec = validation.spec();
+        List<String> missing = runAs.missingUsers(spec.hooks().values().stream().flatMap(List::stream).toList());
+        if (!missing.isEmpty()) {
+            err.println("not deployed: runas user(s) " + String.join(", ", missing) + " do not exist on this machine;"
+                    + " create them, or pass --ignore-runas to run every script as the current user (reported)");
+            return ExitCode.BAD_INPUT;
+        }
         Deployment deployment = Deployment.create(options.applicationName(), options.deploymentGroupName());
         out.println("local deployment " + deployment.id() + " of " + options.bundle() + " into " + options.destination());
         int scripts = 0;

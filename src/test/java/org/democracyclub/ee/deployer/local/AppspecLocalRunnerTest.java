@@ -178,26 +178,37 @@ class AppspecLocalRunnerTest {
     }
 
     @Test
-    void honoursRunasThroughRunuserWhenRootAndReportsItOtherwise() throws Exception {
+    void asRootRunsAHookWithRunasThroughRunuser() throws Exception {
         // A stand-in runuser (found through the hooks' PATH) records how it was called, then runs the script.
-        Path bin = tmp.resolve("bin");
         new TestBundle(tmp).script("bin/runuser", "echo \"runuser $*\" >>\"$HOOK_LOG\"\nshift 3\nexec \"$@\"");
-        bundle.script("hooks/a.sh", "echo \"script as $DEPLOYMENT_GROUP_NAME\" >>\"$HOOK_LOG\"")
+        bundle.script("hooks/a.sh", "echo \"script in $LIFECYCLE_EVENT\" >>\"$HOOK_LOG\"")
                 .appspec(hooks("AfterInstall", "hooks/a.sh").replace("timeout: 60\n", "timeout: 60\n      runas: every_election\n"));
+
+        int exit = runWithRunAs(new RunAs("root", false, user -> true));
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(logLines()).containsExactly(
+                "runuser -u every_election -- " + bundleDir.resolve("hooks/a.sh"), "script in AfterInstall");
+        assertThat(out.toString()).doesNotContain("NOT applied");
+    }
+
+    @Test
+    void asRootRefusesToStartWhenARunasUserIsMissingAndNamesTheWayOut() throws Exception {
+        bundle.script("hooks/a.sh", logging("a")).script("hooks/b.sh", logging("b"))
+                .appspec(hooks("BeforeInstall", "hooks/a.sh", "AfterInstall", "hooks/b.sh")
+                        .replace("hooks/b.sh\n      timeout: 60\n", "hooks/b.sh\n      timeout: 60\n      runas: every_election\n"));
+
+        assertThat(runWithRunAs(new RunAs("root", false, user -> false))).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("runas user(s) every_election do not exist on this machine")
+                .contains("--ignore-runas");
+        assertThat(logLines()).isEmpty();
+    }
+
+    private int runWithRunAs(RunAs runAs) throws Exception {
         LocalOptions options = new LocalOptions(bundleDir, destination, List.of(), false, "EECodeDeploy",
-                "EEDefaultDeploymentGroup", Map.of("HOOK_LOG", log.toString(), "PATH", bin + ":" + System.getenv("PATH")));
-
-        assertThat(new LocalRunner(options, new PrintWriter(out), new PrintWriter(err)).run())
-                .as(err.toString()).isEqualTo(ExitCode.SUCCEEDED);
-
-        if (System.getProperty("user.name").equals("root")) {
-            assertThat(logLines()).containsExactly(
-                    "runuser -u every_election -- " + bundleDir.resolve("hooks/a.sh"), "script as EEDefaultDeploymentGroup");
-            assertThat(out.toString()).doesNotContain("NOT applied");
-        } else {
-            assertThat(logLines()).containsExactly("script as EEDefaultDeploymentGroup");
-            assertThat(out.toString()).contains("runas every_election NOT applied (the runner is not root)");
-        }
+                "EEDefaultDeploymentGroup", Map.of("HOOK_LOG", log.toString(),
+                "PATH", tmp.resolve("bin") + ":" + System.getenv("PATH")));
+        return new LocalRunner(options, new PrintWriter(out), new PrintWriter(err), runAs).run();
     }
 
     @Test
