@@ -59,7 +59,8 @@ final class ScriptProcess {
         OutputTail tail = new OutputTail(TAIL_LINES);
         Thread reader = new Thread(() -> copyLines(fifo, tail), "hook-output");
         reader.setDaemon(true); // never keeps the JVM alive if a leftover process holds the FIFO
-        reader.start(); // first, so that opening the FIFO for writing in start() does not wait
+        // Opening a FIFO for writing (in start()) waits until it is open for reading: reader first.
+        reader.start();
         long start = System.nanoTime();
         Process process;
         try {
