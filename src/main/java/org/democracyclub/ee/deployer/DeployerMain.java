@@ -1,5 +1,7 @@
 package org.democracyclub.ee.deployer;
 
+import org.democracyclub.ee.deployer.appspec.ValidateAppspecCommand;
+import org.democracyclub.ee.deployer.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DeployerMain.Version.class,
         description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateAppspecCommand.class, LocalCommand.class})
 public final class DeployerMain {
 
     public static void main(String[] args) {

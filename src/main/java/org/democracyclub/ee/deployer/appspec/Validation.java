@@ -1,0 +1,16 @@
+package org.democracyclub.ee.deployer.appspec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of validating one revision's appspec.
+ *
+ * @param spec what was read; complete only when {@link #valid()}
+ */
+public record Validation(Path file, AppSpec spec, List<Problem> problems) {
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+}
