@@ -7,7 +7,7 @@
 # The Unix user (and group) that owns the code and runs Gunicorn.
 export EE_APP_USER="${EE_APP_USER:-every_election}"
 export EE_APP_GROUP="${EE_APP_GROUP:-$EE_APP_USER}"
-# Where CodeDeploy installs the revision (appspec.yml files destination).
+# Where CodeDeploy installs the revision (appspec.yaml files destination).
 export EE_APP_ROOT="${EE_APP_ROOT:-/var/www/every_election/repo}"
 # Gunicorn's port on the instance; the load balancer's health check uses it too.
 export EE_APP_PORT="${EE_APP_PORT:-8001}"

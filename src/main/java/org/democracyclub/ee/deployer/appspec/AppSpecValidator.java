@@ -1,5 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
+import org.democracyclub.ee.common.AppDefaults;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,19 +27,22 @@ public final class AppSpecValidator {
     private AppSpecValidator() {
     }
 
-    /** Validates {@code appspec.yml} at the root of the revision directory. */
+    /**
+     * Validates the revision's appspec: {@code appspec.yaml} at its root, or the agent's older
+     * default name {@code appspec.yml}. Both at once is ambiguous and rejected.
+     */
     public static Validation validate(Path bundle) {
-        Path file = bundle.resolve(AppDefaults.APPSPEC_FILE);
-        Path yaml = bundle.resolve("appspec.yaml");
-        if (!Files.exists(file) && Files.exists(yaml)) {
-            // Check the content anyway, so one run shows everything to fix.
-            Validation content = validate(bundle, yaml);
-            Problem name = new Problem(yaml, 1, "the CodeDeploy agent only reads " + AppDefaults.APPSPEC_FILE
-                    + " on EC2/on-premises (aws-codedeploy-agent#182)", "git mv appspec.yaml " + AppDefaults.APPSPEC_FILE);
-            return new Validation(yaml, content.spec(),
-                    Stream.concat(Stream.of(name), content.problems().stream()).toList());
+        Path preferred = bundle.resolve(AppDefaults.APPSPEC_FILE);
+        Path legacy = bundle.resolve(AppDefaults.LEGACY_APPSPEC_FILE);
+        if (Files.exists(preferred) && Files.exists(legacy)) {
+            Validation content = validate(bundle, preferred);
+            Problem both = new Problem(legacy, 1, "the revision has both " + AppDefaults.APPSPEC_FILE + " and "
+                    + AppDefaults.LEGACY_APPSPEC_FILE + "; agents differ in which they read",
+                    "git rm " + AppDefaults.LEGACY_APPSPEC_FILE);
+            return new Validation(preferred, content.spec(),
+                    Stream.concat(Stream.of(both), content.problems().stream()).toList());
         }
-        return validate(bundle, file);
+        return validate(bundle, Files.exists(legacy) ? legacy : preferred);
     }
 
     /** Validates the given appspec file, resolving scripts and sources against {@code bundle}. */

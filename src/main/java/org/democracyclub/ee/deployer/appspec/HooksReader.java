@@ -1,5 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
+import org.democracyclub.ee.common.AppDefaults;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code validate-appspec [DIR]}: prints every problem of a revision's appspec. */
 @Command(name = "validate-appspec", mixinStandardHelpOptions = true,
-        description = "Checks DIR/appspec.yml and the scripts and files it names; exit 0 valid, 2 invalid.")
+        description = "Checks DIR/appspec.yaml (or appspec.yml) and the scripts and files it names; exit 0 valid, 2 invalid.")
 public final class ValidateAppspecCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = ".",
@@ -25,7 +25,7 @@ public final class ValidateAppspecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A file argument names the appspec explicitly (as codedeploy-local's --appspec-filename
-        // does), so any name is accepted; a directory gets the agent's rule: appspec.yml.
+        // does), so any name is accepted; a directory gets the agent's names: appspec.yaml or appspec.yml.
         Validation validation = Files.isRegularFile(directory)
                 ? AppSpecValidator.validate(directory.toAbsolutePath().getParent(), directory)
                 : AppSpecValidator.validate(directory);

@@ -59,7 +59,7 @@ public final class SiteLookups {
             try {
                 OrganisationArn.parse(organisation);
             } catch (IllegalArgumentException e) {
-                problems.add("SSM parameter " + Names.ORGANISATION_PARAMETER + ": " + e.getMessage());
+                problems.add(e.getMessage());
             }
         }
         if (!problems.isEmpty()) {

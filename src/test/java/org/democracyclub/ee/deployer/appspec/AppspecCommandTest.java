@@ -25,7 +25,7 @@ class AppspecCommandTest {
     @Test
     void validateAppspecExitsZeroForTheProjectsOwnRevision() {
         assertThat(run("validate-appspec")).isEqualTo(ExitCode.SUCCEEDED);
-        assertThat(out.toString()).contains("appspec.yml: valid");
+        assertThat(out.toString()).contains("appspec.yaml: valid");
     }
 
     @Test
@@ -39,7 +39,7 @@ class AppspecCommandTest {
                       runs: root
                 """);
         assertThat(run("validate-appspec", dir.toString())).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains(dir.resolve("appspec.yml") + ":6: unknown key 'runs'")
+        assertThat(err.toString()).contains(dir.resolve("appspec.yaml") + ":6: unknown key 'runs'")
                 .contains("did you mean runas?").contains("1 problem(s)");
     }
 
@@ -51,7 +51,7 @@ class AppspecCommandTest {
 
     @Test
     void validateAppspecAcceptsAnExplicitlyNamedFileWhateverItsName(@TempDir Path dir) {
-        new TestBundle(dir).script("stop.sh", "true").file("appspec.yaml", """
+        new TestBundle(dir).script("stop.sh", "true").file("revision-spec.yaml", """
                 version: 0.0
                 os: linux
                 hooks:
@@ -59,8 +59,8 @@ class AppspecCommandTest {
                     - location: stop.sh
                       timeout: 30
                 """);
-        assertThat(run("validate-appspec", dir.resolve("appspec.yaml").toString())).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(run("validate-appspec", dir.resolve("revision-spec.yaml").toString())).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(run("validate-appspec", dir.toString())).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains("appspec.yaml:1: the CodeDeploy agent only reads appspec.yml");
+        assertThat(err.toString()).contains("appspec.yaml:1: cannot read the appspec");
     }
 }

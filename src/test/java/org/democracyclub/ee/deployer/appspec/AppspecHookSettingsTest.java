@@ -1,5 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
+import org.democracyclub.ee.common.AppDefaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

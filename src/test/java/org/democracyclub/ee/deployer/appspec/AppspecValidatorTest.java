@@ -1,5 +1,6 @@
 package org.democracyclub.ee.deployer.appspec;
 
+import org.democracyclub.ee.common.AppDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -57,7 +58,7 @@ class AppspecValidatorTest {
 
     private static void assertProblem(Validation v, int line, String message, String fix) {
         assertThat(v.problems()).as(v.problems().toString()).anySatisfy(p -> {
-            assertThat(p.file().getFileName()).hasToString("appspec.yml");
+            assertThat(p.file().getFileName()).hasToString("appspec.yaml");
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).contains(message);
             assertThat(p.fix()).contains(fix);
@@ -202,13 +203,22 @@ class AppspecValidatorTest {
     }
 
     @Test
-    void rejectsAnAppspecNamedWithYamlBecauseTheAgentOnlyReadsYml() {
-        bundle.file("appspec.yaml", VALID);
+    void acceptsTheAgentsOlderNameAppspecYml() {
+        bundle.file(AppDefaults.LEGACY_APPSPEC_FILE, VALID);
+        Validation v = AppSpecValidator.validate(dir);
+        assertThat(v.valid()).as(v.problems().toString()).isTrue();
+        assertThat(v.file().getFileName()).hasToString("appspec.yml");
+    }
+
+    @Test
+    void rejectsARevisionWithBothNamesBecauseAgentsDifferInWhichTheyRead() {
+        bundle.appspec(VALID);
+        bundle.file(AppDefaults.LEGACY_APPSPEC_FILE, VALID);
         Validation v = AppSpecValidator.validate(dir);
         assertThat(v.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file().getFileName()).hasToString("appspec.yaml");
-            assertThat(p.message()).contains("only reads appspec.yml");
-            assertThat(p.fix()).isEqualTo("git mv appspec.yaml appspec.yml");
+            assertThat(p.file().getFileName()).hasToString("appspec.yml");
+            assertThat(p.message()).contains("has both appspec.yaml and appspec.yml");
+            assertThat(p.fix()).isEqualTo("git rm appspec.yml");
         });
     }
 

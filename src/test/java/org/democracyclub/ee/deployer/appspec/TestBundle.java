@@ -1,5 +1,7 @@
 package org.democracyclub.ee.deployer.appspec;
 
+import org.democracyclub.ee.common.AppDefaults;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -236,7 +236,7 @@ class AppspecLocalRunnerTest {
         bundle.script("hooks/a.sh", logging("a"))
                 .appspec(hooks("BeforeInstall", "hooks/a.sh").replace("timeout:", "timeuot:"));
         assertThat(run(List.of())).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains("appspec.yml:6: unknown key 'timeuot'").contains("not deployed");
+        assertThat(err.toString()).contains("appspec.yaml:6: unknown key 'timeuot'").contains("not deployed");
         assertThat(logLines()).isEmpty();
     }
 

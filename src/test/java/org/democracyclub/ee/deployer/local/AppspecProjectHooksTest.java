@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.democracyclub.ee.deployer.ExitCode;
-import org.democracyclub.ee.deployer.appspec.AppDefaults;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.deployer.appspec.TestBundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The project's own appspec.yml and hooks, run by the local runner in a temporary root, with
+ * The project's own appspec.yaml and hooks, run by the local runner in a temporary root, with
  * stand-ins for systemctl, python3 (and the virtualenv it creates), npm, aws and curl first on
  * PATH. Each stand-in logs "EVENT command args", which proves the order and the environment.
  */
@@ -42,7 +42,7 @@ class AppspecProjectHooksTest {
     void revisionAndStandIns() throws IOException {
         bundle = tmp.resolve("bundle");
         copyTree(Path.of("deploy/hooks"), bundle.resolve("deploy/hooks"));
-        Files.copy(Path.of("appspec.yml"), bundle.resolve("appspec.yml"));
+        Files.copy(Path.of("appspec.yaml"), bundle.resolve("appspec.yaml"));
         new TestBundle(bundle).file("requirements/production.txt", "Django\n").file("package.json", "{}\n")
                 .file("manage.py", "# stand-in app\n").file("deploy/crontab", "0 2 * * * every_election true\n");
         appRoot = tmp.resolve("root").resolve(AppDefaults.ROOT.substring(1));

@@ -1,0 +1,35 @@
+package org.democracyclub.ee.common;
+
+import java.util.List;
+
+/**
+ * Facts about the app on an instance (DESIGN.md section 2) that the Pulumi program, the
+ * deployer and the hook scripts rely on. Both jars compile against this class; the hooks'
+ * defaults live in deploy/hooks/lib/settings.sh and a test asserts they equal these, so the
+ * copies cannot drift apart silently.
+ */
+public final class AppDefaults {
+    /** The Unix user that owns the code and runs Gunicorn. */
+    public static final String USER = "every_election";
+    /** Where CodeDeploy installs the revision (the appspec's files destination). */
+    public static final String ROOT = "/var/www/every_election/repo/";
+    /** Gunicorn listens here; the target group health check and ValidateService use it too. */
+    public static final int PORT = 8001;
+    /** The only users hooks may run as: the agent's own (root) and the app user. */
+    public static final List<String> RUNAS_USERS = List.of("root", USER);
+    /**
+     * The revision's appspec. CodeDeploy agents from 1.4.0 read {@code appspec.yaml} when there
+     * is no {@code appspec.yml} (aws-codedeploy-agent#182, pull request #265); older ones read
+     * only {@link #LEGACY_APPSPEC_FILE}.
+     */
+    public static final String APPSPEC_FILE = "appspec.yaml";
+    /** The agent's historical default name, still accepted. */
+    public static final String LEGACY_APPSPEC_FILE = "appspec.yml";
+    /** Prefix of the application's SSM parameters (its .env); the instances may read only these. */
+    public static final String SSM_PREFIX = "/ee/app/";
+    /** The GitHub repository CodeDeploy fetches revisions from. */
+    public static final String REVISION_REPOSITORY = "DemocracyClub/EveryElection";
+
+    private AppDefaults() {
+    }
+}
