@@ -83,7 +83,7 @@ public final class EveryElectionStack {
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
-                new GoldenImagePipelineArgs(env, settings.region(), images, documents,
+                new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,
                         Output.of(facts.organisationArn()), Names.AMI_PARAMETER), options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.democracyclub.ee.infra.image;
 
+import org.democracyclub.ee.infra.platform.Roles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -30,17 +32,11 @@ final class BuildInstancePolicies {
 
     /**
      * The build runs migrations and the test phase starts Gunicorn; both need the application's
-     * {@code .env}, which is written from the account's upper-case SSM parameters. Reading a
-     * parameter ({@code ssm:GetParameter}) is already in AmazonSSMManagedInstanceCore; listing
-     * their names is not, and {@code ssm:DescribeParameters} supports no resource restriction.
+     * {@code .env}, written from its SSM parameters under {@code AppDefaults.SSM_PREFIX}: the
+     * same ones, read the same way, as the web instances.
      */
-    static String describeParametersPolicy() {
-        return json(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Effect", "Allow",
-                        "Action", List.of("ssm:DescribeParameters"),
-                        "Resource", "*"))));
+    static String appParametersPolicy(String region, String accountId) {
+        return Roles.appParametersPolicy(region, accountId).toJson();
     }
 
     private static String json(Object document) {

@@ -22,7 +22,7 @@ import java.util.List;
  */
 record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
 
-    static BuildInstanceProfile declare(String name, CustomResourceOptions child) {
+    static BuildInstanceProfile declare(String name, String region, String accountId, CustomResourceOptions child) {
         var role = new Role(name + "-instance", RoleArgs.builder()
                 // Named, not auto-named: the CI role may pass exactly this role to Image Builder.
                 .name(name + "-instance")
@@ -37,9 +37,9 @@ record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
                     .policyArn(policyArn)
                     .build(), child));
         }
-        grants.add(new RolePolicy(name + "-instance-describe-parameters", RolePolicyArgs.builder()
+        grants.add(new RolePolicy(name + "-instance-app-parameters", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(BuildInstancePolicies.describeParametersPolicy())
+                .policy(BuildInstancePolicies.appParametersPolicy(region, accountId))
                 .build(), child));
         var profile = new InstanceProfile(name + "-instance", InstanceProfileArgs.builder()
                 .role(role.name())

@@ -140,7 +140,7 @@ public final class GoldenImagePipeline extends ComponentResource {
     }
 
     private InfrastructureConfiguration infrastructure(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {
-        var identity = BuildInstanceProfile.declare(name, child);
+        var identity = BuildInstanceProfile.declare(name, args.region(), args.accountId(), child);
         return new InfrastructureConfiguration(name, InfrastructureConfigurationArgs.builder()
                 .name(name)
                 .description("Build and test instances for " + name + " (" + args.environment() + ")")

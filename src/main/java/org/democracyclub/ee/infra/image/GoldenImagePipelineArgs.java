@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param environment      the stack's environment ({@code production}); used in descriptions
  * @param region           the stack's region; the image is distributed there
+ * @param accountId        the account the pipeline runs in; the build role reads its app parameters
  * @param settings         the validated golden image settings
  * @param documents        the validated component documents, in recipe order
  *                         ({@link ComponentDocuments#load()})
@@ -22,6 +23,7 @@ import java.util.Objects;
 public record GoldenImagePipelineArgs(
         String environment,
         String region,
+        String accountId,
         GoldenImageSettings settings,
         List<ComponentDocument> documents,
         Output<String> organisationArn,
@@ -30,6 +32,7 @@ public record GoldenImagePipelineArgs(
     public GoldenImagePipelineArgs {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(organisationArn, "organisationArn");
         Objects.requireNonNull(amiParameterName, "amiParameterName");

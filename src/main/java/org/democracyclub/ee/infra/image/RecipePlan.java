@@ -1,5 +1,7 @@
 package org.democracyclub.ee.infra.image;
 
+import org.democracyclub.ee.common.AppDefaults;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +72,9 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
     static Map<String, String> suppliedValues(GoldenImageSettings settings) {
         return Map.of(
                 "username", settings.applicationUser(),
-                "gitRef", settings.applicationGitRef());
+                "gitRef", settings.applicationGitRef(),
+                "port", String.valueOf(AppDefaults.PORT),
+                "ssmPrefix", AppDefaults.SSM_PREFIX);
     }
 
     /** Changes exactly when the document's bytes or the values given to its parameters change. */

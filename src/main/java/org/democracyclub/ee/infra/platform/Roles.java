@@ -59,12 +59,18 @@ public final class Roles extends ComponentResource {
         registerOutputs(Map.of("instanceProfileArn", instanceProfile.arn(), "serviceRoleArn", serviceRole.arn()));
     }
 
+    /** Reading the application's own SSM parameters (its .env), by path or by name. */
+    public static PolicyDocument appParametersPolicy(String region, String accountId) {
+        String path = "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + Application.PARAMETER_PREFIX;
+        // GetParametersByPath is authorised on the path itself, the others on each parameter.
+        return PolicyDocument.create().allow(
+                List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
+                List.of(path.substring(0, path.length() - 1), path + "*"));
+    }
+
     /** What the instances read: the application's own parameters and the CodeDeploy agent bucket. */
     static String instancePolicy(String region, String accountId) {
-        return PolicyDocument.create()
-                .allow(List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
-                        List.of("arn:aws:ssm:" + region + ":" + accountId + ":parameter"
-                                + Application.PARAMETER_PREFIX + "*"))
+        return appParametersPolicy(region, accountId)
                 .allow(List.of("s3:GetObject"),
                         List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"))
                 .toJson();

@@ -71,8 +71,8 @@ class ComponentDocumentsTest {
                 .containsExactly("add-app-user", "ec2-instance-connect", "install-app");
         assertThat(documents).extracting(ComponentDocument::name)
                 .containsExactly("ee-add-app-user", "ee-ec2-instance-connect", "ee-install-app");
-        assertThat(documents.get(2).parameterNames()).containsExactly("username", "gitRef", "repository");
-        assertThat(documents.get(2).content()).contains("every_election.wsgi:application", "0.0.0.0:8001");
+        assertThat(documents.get(2).parameterNames()).containsExactly("username", "gitRef", "repository", "port", "ssmPrefix");
+        assertThat(documents.get(2).content()).contains("every_election.wsgi:application", "0.0.0.0:{{ port }}", "get-parameters-by-path");
     }
 
     @Test

@@ -54,7 +54,7 @@ class ImagePipelineTest {
         return PulumiTest.withMocks(m).runTest((Context ctx) -> {
             var provider = new Provider("aws", ProviderArgs.builder().region(GoldenImageMocks.REGION).build());
             component.set(new GoldenImagePipeline("ee-golden-image", new GoldenImagePipelineArgs(
-                    "production", GoldenImageMocks.REGION, SETTINGS, documents,
+                    "production", GoldenImageMocks.REGION, GoldenImageMocks.ACCOUNT, SETTINGS, documents,
                     Output.of(organisationArn), AMI_PARAMETER),
                     ComponentResourceOptions.builder().providers(provider).build()));
         });
@@ -96,7 +96,8 @@ class ImagePipelineTest {
         assertThat((String) at(components, 2, "componentArn")).contains("/ee-golden-image-install-app/");
         assertThat((List<Object>) at(components, 2, "parameters")).containsExactly(
                 Map.of("name", "username", "value", "every_election"),
-                Map.of("name", "gitRef", "value", "main"));
+                Map.of("name", "gitRef", "value", "main"),
+                Map.of("name", "port", "value", "8001"), Map.of("name", "ssmPrefix", "value", "/ee/app/"));
         Map<String, Object> root = at(recipe, "blockDeviceMappings", 0);
         assertThat(root.get("deviceName")).isEqualTo("/dev/sda1");
         assertThat((Map<String, Object>) root.get("ebs")).containsEntry("volumeSize", 20.0) // the engine carries numbers as doubles
@@ -126,7 +127,7 @@ class ImagePipelineTest {
                         "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
         Map<String, Object> inline = new ObjectMapper().readValue(
                 (String) mocks.one("aws:iam/rolePolicy:RolePolicy").inputs.get("policy"), Map.class);
-        assertThat((List<Object>) at(inline, "Statement", 0, "Action")).containsExactly("ssm:DescribeParameters");
+        assertThat((List<Object>) at(inline, "Statement", 0, "Action")).containsExactly("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath");
     }
 
     @Test

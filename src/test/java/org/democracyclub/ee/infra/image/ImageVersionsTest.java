@@ -136,7 +136,8 @@ class ImageVersionsTest {
         assertThat(plan.components().get(1).parameters()).isEmpty();
         // "repository" keeps its default, so it is not passed.
         assertThat(plan.components().get(2).parameters())
-                .containsExactly(Map.entry("username", "every_election"), Map.entry("gitRef", "main"));
+                .containsExactly(Map.entry("username", "every_election"), Map.entry("gitRef", "main"),
+                        Map.entry("port", "8001"), Map.entry("ssmPrefix", "/ee/app/"));
     }
 
     @Test
@@ -162,7 +163,7 @@ class ImageVersionsTest {
         assertThatThrownBy(() -> RecipePlan.of(SETTINGS, documents))
                 .isInstanceOf(InvalidComponentDocumentException.class)
                 .hasMessageContaining("odd.yml: parameter 'colour' has no default and the program supplies no value for it"
-                        + " (it supplies: gitRef, username)");
+                        + " (it supplies: gitRef, port, ssmPrefix, username)");
     }
 
     private static List<String> concat(java.util.Collection<String> a, String b) {
