@@ -7,6 +7,7 @@ import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ee-infra", mixinStandardHelpOptions = true,
         description = "The EveryElection Pulumi program. Run by 'pulumi preview/up'; offline: 'preview'.",
-        subcommands = {PreviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PreviewCommand.class, DiagramCommand.class, CommandLine.HelpCommand.class})
 public final class InfraMain {
     /** Set by the Pulumi language host when it runs a program. */
     static final String ENGINE_MONITOR = "PULUMI_MONITOR";

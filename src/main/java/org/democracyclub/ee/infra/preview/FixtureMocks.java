@@ -23,6 +23,7 @@ public final class FixtureMocks implements Mocks {
     private final Fixture fixture;
     private final String region;
     private final List<ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Map<String, Object>> attributes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BiFunction<ResourceArgs, String, Map<String, Object>>> computed = new HashMap<>();
 
     public FixtureMocks(Fixture fixture, String region) {
@@ -44,16 +45,23 @@ public final class FixtureMocks implements Mocks {
             registered.add(args);
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
         }
-        var attributes = computed.get(args.type);
-        if (attributes == null) {
+        var compute = computed.get(args.type);
+        if (compute == null) {
             throw new IllegalArgumentException("FixtureMocks: unknown resource type " + args.type + " (" + args.name
                     + "); add its computed attributes to FixtureMocks");
         }
         registered.add(args);
         String id = args.name + ID_SUFFIX;
         Map<String, Object> state = new HashMap<>(args.inputs);
-        state.putAll(attributes.apply(args, id));
+        Map<String, Object> computedNow = compute.apply(args, id);
+        state.putAll(computedNow);
+        attributes.put(args.type + "::" + args.name, Map.copyOf(computedNow));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** What the mock computed for a resource (ARN, DNS name...), by {@code type::name}. */
+    public Map<String, Object> computedAttributes(String type, String name) {
+        return attributes.getOrDefault(type + "::" + name, Map.of());
     }
 
     /** This project's own component resources ({@code ee:<module>:<Name>}) have no cloud state. */

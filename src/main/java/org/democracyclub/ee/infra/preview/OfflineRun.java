@@ -26,9 +26,10 @@ import org.democracyclub.ee.infra.policy.Suppressions;
  * @param secretOutputs the names of the outputs that are Pulumi secrets
  * @param errors    errors the program raised (empty when it ran through)
  * @param suppressions the policy exceptions the program registered next to its resources
+ * @param computed  what the mock engine computed for each resource (ARN, DNS name...), by {@code type::name}
  */
 public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> outputs, List<String> secretOutputs,
-                         List<String> errors, List<Suppression> suppressions) {
+                         List<String> errors, List<Suppression> suppressions, Map<String, Map<String, Object>> computed) {
 
     /** Runs {@code program} for the project {@code project}, stack {@code stack}. */
     public static OfflineRun of(String project, String stack, String region, Fixture fixture,
@@ -84,7 +85,19 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
         List<String> order = mocks.registered().stream().map(a -> a.type + "::" + a.name).toList();
         resources.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.type() + "::" + r.name())));
         return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors),
-                List.copyOf(suppressions.all()));
+                List.copyOf(suppressions.all()), computedAttributes(resources, mocks));
+    }
+
+    private static Map<String, Map<String, Object>> computedAttributes(List<DeclaredResource> resources,
+                                                                       FixtureMocks mocks) {
+        Map<String, Map<String, Object>> computed = new LinkedHashMap<>();
+        resources.forEach(r -> computed.put(r.type() + "::" + r.name(), mocks.computedAttributes(r.type(), r.name())));
+        return Map.copyOf(computed);
+    }
+
+    /** What the engine computed for {@code resource}. */
+    public Map<String, Object> computedFor(DeclaredResource resource) {
+        return computed.getOrDefault(resource.type() + "::" + resource.name(), Map.of());
     }
 
     private static String key(Resource resource) {

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Run the program offline for one or more stacks and print what it declares.")
 public final class PreviewCommand implements Callable<Integer> {
-    static final int OK = 0;
+    public static final int OK = 0;
     static final int PROGRAM_FAILED = 1;
-    static final int INVALID_SETTINGS = 2;
+    public static final int INVALID_SETTINGS = 2;
     static final int POLICY_VIOLATIONS = 3;
 
     @Spec
