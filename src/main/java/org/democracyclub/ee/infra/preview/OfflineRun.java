@@ -37,9 +37,11 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
         var suppressions = new Suppressions();
         var mocks = new FixtureMocks(fixture, region);
         Map<String, com.pulumi.resources.ResourceOptions> options = new ConcurrentHashMap<>();
+        List<String> declarationOrder = java.util.Collections.synchronizedList(new ArrayList<>());
         // Transformations see every resource with its options: the parent, ignoreChanges...
         ResourceTransformation recordOptions = args -> {
             options.put(key(args.resource()), args.options());
+            declarationOrder.add(key(args.resource()));
             return java.util.Optional.empty();
         };
         var testOptions = TestOptions.builder().projectName(project).stackName(stack).preview(false)
@@ -81,8 +83,9 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
                 secretOutputs.add(key);
             }
         });
-        // Registration order: stable from run to run, unlike the engine's own list.
-        List<String> order = mocks.registered().stream().map(a -> a.type + "::" + a.name).toList();
+        // Declaration order (transformations run in each resource's constructor): stable from run
+        // to run, unlike the order in which the engine registers resources.
+        List<String> order = List.copyOf(declarationOrder);
         resources.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.type() + "::" + r.name())));
         return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors),
                 List.copyOf(suppressions.all()), computedAttributes(resources, mocks));
