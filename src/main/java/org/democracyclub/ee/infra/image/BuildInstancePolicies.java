@@ -1,11 +1,8 @@
 package org.democracyclub.ee.infra.image;
 
-import org.democracyclub.ee.infra.platform.Roles;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
+import org.democracyclub.ee.infra.platform.PolicyDocument;
+import org.democracyclub.ee.infra.platform.Roles;
 
 /** IAM documents for the Image Builder build and test instances, built from data. */
 final class BuildInstancePolicies {
@@ -15,19 +12,12 @@ final class BuildInstancePolicies {
             "arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilder",
             "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BuildInstancePolicies() {
     }
 
     /** Lets EC2 instances assume the role. */
     static String assumeRolePolicy() {
-        return json(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Effect", "Allow",
-                        "Principal", Map.of("Service", "ec2.amazonaws.com"),
-                        "Action", "sts:AssumeRole"))));
+        return PolicyDocument.create().trustService("ec2.amazonaws.com").toJson();
     }
 
     /**
@@ -37,13 +27,5 @@ final class BuildInstancePolicies {
      */
     static String appParametersPolicy(String region, String accountId) {
         return Roles.appParametersPolicy(region, accountId).toJson();
-    }
-
-    private static String json(Object document) {
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings always serialise", e);
-        }
     }
 }
