@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.democracyclub.ee.deployer.aws.AwsClients;
 import org.democracyclub.ee.deployer.outputs.DeployTarget;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 
@@ -85,10 +86,19 @@ public final class Deployer {
     private DeploymentResult timedOut(DeployRequest request, String id, String liveAtStart, DeploymentWatcher watcher, Instant start) {
         console.say("Timed out after " + Durations.format(request.timeout()) + ": stopping " + id
                 + " with automatic rollback (next: wait for it to stop)");
-        aws.codeDeploy().stopDeployment(r -> r.deploymentId(id).autoRollbackEnabled(true));
+        try {
+            aws.codeDeploy().stopDeployment(r -> r.deploymentId(id).autoRollbackEnabled(true));
+        } catch (DeploymentAlreadyCompletedException e) {
+            // It finished between the last poll and the stop (or a retried stop found it stopped).
+            console.say(id + " had already completed when StopDeployment reached it");
+        }
         Optional<DeploymentInfo> stopped = watcher.watch(id, Deadline.after(STOP_GRACE, pacer));
         boolean deleted = false;
         DeploymentInfo info = stopped.orElse(null);
+        if (info != null && info.status() == DeploymentStatus.SUCCEEDED) {
+            console.say("Succeeded after all: " + id + " finished just as the timeout passed; live at " + request.target().url());
+            return result(Outcome.SUCCEEDED, id, info, request, liveAtStart, start, null, List.of(), false);
+        }
         if (info == null) {
             console.say(id + " had not stopped " + Durations.format(STOP_GRACE) + " after StopDeployment; check it with `status " + id + "`");
         } else if (info.status() != DeploymentStatus.SUCCEEDED) {

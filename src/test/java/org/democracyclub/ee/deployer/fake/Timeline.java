@@ -17,6 +17,11 @@ public record Timeline(List<Frame> frames, Duration step) {
 
     public static final List<String> GREEN_INSTANCES = List.of("i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002");
 
+    /** Only the last frame: a deployment that ended this way before the test began. */
+    public Timeline ended() {
+        return new Timeline(List.of(frames.get(frames.size() - 1)), step);
+    }
+
     public Timeline advancingEvery(Duration step) {
         return new Timeline(frames, step);
     }
