@@ -23,7 +23,7 @@ public final class CommonOptions {
     boolean verbose;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "5s", description = "Time between polls of CodeDeploy and Auto Scaling (at most 5s). "
+            defaultValue = "4s", description = "Time between polls of CodeDeploy and Auto Scaling (at most 5s). "
             + "Default: ${DEFAULT-VALUE}.")
     Duration pollInterval;
 

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 /** {@code rollback}: redeploys the revision of the successful deployment before the current one. */
 @Command(name = "rollback", sortOptions = false,
-        description = {"Redeploy the revision of the last successful deployment before the current one,",
-                "the same way `deploy` does (same waits, output, diagnostics and exit codes)."})
+        description = {"Redeploy the revision of the successful deployment before the current one.",
+                "Same path as `deploy`: same waits, output, diagnostics and exit codes."})
 public final class RollbackCommand implements Callable<Integer>, ExitCodes.UsesCommonOptions {
     @Spec
     CommandSpec spec;

@@ -23,11 +23,11 @@ class CommandLineParsingTest {
     }
 
     @Test
-    void deploy_defaults_to_a_60_minute_timeout_and_5_second_polls() {
+    void deploy_defaults_to_a_60_minute_timeout_and_4_second_polls() {
         DeployCommand deploy = command(parse("deploy"), DeployCommand.class);
 
         assertThat(deploy.deployment.timeout).isEqualTo(Duration.ofMinutes(60));
-        assertThat(deploy.common.pollInterval).isEqualTo(Duration.ofSeconds(5));
+        assertThat(deploy.common.pollInterval).isEqualTo(Duration.ofSeconds(4));
         assertThat(deploy.deployment.dryRun).isFalse();
         assertThat(deploy.common.json).isFalse();
         assertThat(deploy.common.stackOutputs).isNull();

@@ -1,0 +1,76 @@
+package org.democracyclub.ee.deployer.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.democracyclub.ee.common.StackOutputs;
+import org.democracyclub.ee.deployer.ExitCode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the built jar ({@code mvn -B -o -q package -DskipTests} first) as CI does, configured only
+ * through the SDK's environment variables ({@code AWS_ENDPOINT_URL} & co.) against the fake, with
+ * the default poll interval and timelines that advance by wall time. It records the outputs for
+ * docs/deployer.md and measures how long after the deployment reached its final status the
+ * process exited. Not a timed assertion: the numbers are printed and written to target/harness.
+ * Run with {@code mvn -B -o -q test -Dtest=JarAgainstFakeHarness}.
+ */
+class JarAgainstFakeHarness {
+    private static final Path JAR = Path.of("target/ee-deployer.jar");
+    private static final Path OUT = Path.of("target/harness");
+
+    @Test
+    void measure_exit_delay_and_record_outputs() throws Exception {
+        assumeTrue(Files.exists(JAR), "build the jar first");
+        Files.createDirectories(OUT);
+        List<String> report = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            report.add(run("success-" + i, Timeline.success().advancingEvery(Duration.ofMillis(700 + 150 * i)), ExitCode.SUCCEEDED));
+        }
+        report.add(run("failure", Timeline.failingIn("AfterInstall", new Frame.Diagnostics("ScriptFailed",
+                "deploy/hooks/after_install.sh",
+                "Script at specified location: deploy/hooks/after_install.sh run as user every_election failed with exit code 1",
+                "[stdout]Running migrations...\n[stderr]django.db.utils.OperationalError: could not connect to server: Connection refused\n"))
+                .advancingEvery(Duration.ofMillis(900)), ExitCode.FAILED));
+        Files.write(OUT.resolve("exit-delay.txt"), report);
+        report.forEach(System.out::println);
+    }
+
+    private String run(String name, Timeline timeline, int expectedExit) throws IOException, InterruptedException {
+        try (FakeAws fake = FakeAws.start(2)) {
+            fake.ssm().put(StackOutputs.SSM_PARAMETER, CliRun.stackOutputsJson());
+            fake.codeDeploy().onCreate(() -> timeline);
+            ProcessBuilder pb = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy")
+                    .redirectErrorStream(true)
+                    .redirectOutput(OUT.resolve(name + ".txt").toFile());
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("AWS_"));
+            env.put("AWS_ENDPOINT_URL", fake.endpoint().toString());
+            env.put("AWS_REGION", "eu-west-2");
+            env.put("AWS_ACCESS_KEY_ID", "AKIAFAKE");
+            env.put("AWS_SECRET_ACCESS_KEY", "fake-secret");
+            env.put("AWS_CONFIG_FILE", OUT.resolve("no-config").toString());
+            env.put("AWS_SHARED_CREDENTIALS_FILE", OUT.resolve("no-credentials").toString());
+            env.put("COMMIT_SHA", CliRun.COMMIT);
+            Instant started = Instant.now();
+            Process process = pb.start();
+            int exit = process.waitFor();
+            Instant exited = Instant.now();
+            String output = Files.readString(OUT.resolve(name + ".txt"), StandardCharsets.UTF_8);
+            assertThat(exit).as(output).isEqualTo(expectedExit);
+            assertThat(fake.codeDeploy().created()).hasSize(1);
+            Instant finished = fake.codeDeploy().created().get(0).finishedAt;
+            return String.format("%-10s exit %d, run %5d ms, final status -> process exit %5d ms",
+                    name, exit, Duration.between(started, exited).toMillis(), Duration.between(finished, exited).toMillis());
+        }
+    }
+}
