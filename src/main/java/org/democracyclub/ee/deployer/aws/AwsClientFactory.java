@@ -30,6 +30,7 @@ public final class AwsClientFactory {
     }
 
     public static AwsClients create(ClientSettings settings) {
+        QuietLogging.initialise();
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(ATTEMPT_TIMEOUT)

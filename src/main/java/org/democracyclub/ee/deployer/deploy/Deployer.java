@@ -79,6 +79,8 @@ public final class Deployer {
         List<FailureReport.FailedEvent> failures =
                 new FailureReport(new DeploymentTargets(aws.codeDeploy()), console).print(info);
         boolean deleted = cleanUp(target, info.deploymentId());
+        console.say(info.status() + ": " + info.deploymentId() + " did not deploy " + request.revision().describe()
+                + " (`status " + info.deploymentId() + "` shows these details again)");
         Outcome outcome = info.status() == DeploymentStatus.STOPPED ? Outcome.STOPPED : Outcome.FAILED;
         return result(outcome, info.deploymentId(), info, request, liveAtStart, start, null, failures, deleted);
     }
