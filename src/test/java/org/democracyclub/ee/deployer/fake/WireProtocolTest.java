@@ -1,6 +1,7 @@
 package org.democracyclub.ee.deployer.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import org.democracyclub.ee.common.StackOutputs;
@@ -9,6 +10,10 @@ import org.democracyclub.ee.deployer.aws.AwsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.codedeploy.model.CodeDeployException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -74,21 +79,35 @@ class WireProtocolTest {
 
     @Test
     void throttling_answers_are_recognised_as_throttling_by_the_sdk_in_both_protocols() {
-        fake.faults(Faults.none()
-                .script("ListApplications", Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE)
-                .script("DescribeAutoScalingGroups", Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE, Fault.THROTTLE));
+        fake.faults(Faults.none().script("ListApplications", Fault.THROTTLE).script("DescribeAutoScalingGroups", Fault.THROTTLE));
+        // Clients without retries, so the first answer is the one seen.
+        try (AutoScalingClient autoScaling = AutoScalingClient.builder()
+                .endpointOverride(fake.endpoint()).region(Region.EU_WEST_2)
+                .credentialsProvider(fake.clientSettings().credentials().orElseThrow())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
 
-        CodeDeployException codeDeploy = org.assertj.core.api.Assertions.catchThrowableOfType(
-                CodeDeployException.class, () -> aws.codeDeploy().listApplications());
-        AutoScalingException autoScaling = org.assertj.core.api.Assertions.catchThrowableOfType(
-                AutoScalingException.class, () -> aws.autoScaling().describeAutoScalingGroups());
+            CodeDeployException codeDeploy = catchThrowableOfType(CodeDeployException.class,
+                    () -> aws.codeDeployNoRetries().listApplications());
+            AutoScalingException autoScalingError = catchThrowableOfType(AutoScalingException.class,
+                    autoScaling::describeAutoScalingGroups);
 
-        assertThat(codeDeploy.isThrottlingException()).isTrue();
-        assertThat(autoScaling.isThrottlingException()).isTrue();
-        assertThat(autoScaling.awsErrorDetails().errorCode()).isEqualTo("Throttling");
-        // Six attempts each: the deployer's default when AWS_MAX_ATTEMPTS is not set.
+            assertThat(codeDeploy.isThrottlingException()).isTrue();
+            assertThat(autoScalingError.isThrottlingException()).isTrue();
+            assertThat(autoScalingError.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+        }
+    }
+
+    @Test
+    void the_retrying_clients_make_six_attempts_when_aws_max_attempts_is_not_set() {
+        fake.faults(Faults.none().script("ListApplications", Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE,
+                Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE));
+
+        CodeDeployException error = catchThrowableOfType(CodeDeployException.class, () -> aws.codeDeploy().listApplications());
+
+        assertThat(error.statusCode()).isEqualTo(500);
         assertThat(fake.calls("ListApplications")).hasSize(6);
-        assertThat(fake.calls("DescribeAutoScalingGroups")).hasSize(6);
     }
 
     @Test
