@@ -24,12 +24,6 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    DeploymentOptions deployment;
-
     @Option(names = "--commit", paramLabel = "SHA",
             description = "Full 40-hex commit to deploy. Default: the COMMIT_SHA environment variable.")
     String commit;
@@ -43,6 +37,12 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
 
     @Option(names = "--version", paramLabel = "VERSION_ID", description = "Version ID of the --revision object.")
     String version;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DeploymentOptions deployment;
 
     private final CommandEnvironment environment;
 
@@ -63,7 +63,7 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
             throw new BadInputException("--etag and --version describe an S3 --revision; none was given");
         }
         Revision s3 = s3Revision == null ? null : Revision.s3(s3Revision, eTag, version);
-        Duration poll = common.pollInterval();
+        Duration poll = deployment.pollInterval();
         Duration timeout = deployment.timeout();
         Session session = new Session(environment, common, spec);
         DeployTarget fromFile = session.targetFromFileIfGiven();

@@ -23,10 +23,10 @@ public final class RollbackCommand implements Callable<Integer>, ExitCodes.UsesC
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
+    DeploymentOptions deployment;
 
     @Mixin
-    DeploymentOptions deployment;
+    CommonOptions common;
 
     private final CommandEnvironment environment;
 
@@ -41,7 +41,7 @@ public final class RollbackCommand implements Callable<Integer>, ExitCodes.UsesC
 
     @Override
     public Integer call() {
-        Duration poll = common.pollInterval();
+        Duration poll = deployment.pollInterval();
         Duration timeout = deployment.timeout();
         Session session = new Session(environment, common, spec);
         DeployTarget fromFile = session.targetFromFileIfGiven();

@@ -27,7 +27,7 @@ class CommandLineParsingTest {
         DeployCommand deploy = command(parse("deploy"), DeployCommand.class);
 
         assertThat(deploy.deployment.timeout).isEqualTo(Duration.ofMinutes(60));
-        assertThat(deploy.common.pollInterval).isEqualTo(Duration.ofSeconds(4));
+        assertThat(deploy.deployment.pollInterval).isEqualTo(Duration.ofSeconds(4));
         assertThat(deploy.deployment.dryRun).isFalse();
         assertThat(deploy.common.json).isFalse();
         assertThat(deploy.common.stackOutputs).isNull();
@@ -49,7 +49,7 @@ class CommandLineParsingTest {
         assertThat(deploy.s3Revision).isEqualTo("s3://b/k.zip");
         assertThat(deploy.eTag).isEqualTo("e");
         assertThat(deploy.version).isEqualTo("v");
-        assertThat(deploy.common.pollInterval).isEqualTo(Duration.ofMillis(250));
+        assertThat(deploy.deployment.pollInterval).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
