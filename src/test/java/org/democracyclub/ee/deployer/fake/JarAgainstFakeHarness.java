@@ -45,22 +45,60 @@ class JarAgainstFakeHarness {
         report.forEach(System.out::println);
     }
 
+    @Test
+    void sigterm_while_deploying_prints_how_to_follow_or_stop_and_with_stop_on_cancel_stops_it() throws Exception {
+        assumeTrue(Files.exists(JAR), "build the jar first");
+        Files.createDirectories(OUT);
+        for (boolean stop : new boolean[] {false, true}) {
+            try (FakeAws fake = FakeAws.start(2)) {
+                fake.ssm().put(StackOutputs.SSM_PARAMETER, CliRun.stackOutputsJson());
+                fake.codeDeploy().onCreate(() -> Timeline.stuckIn("AfterInstall"));
+                Path log = OUT.resolve("sigterm-" + stop + ".txt");
+                ProcessBuilder pb = stop ? jar(fake, log, "deploy", "--stop-on-cancel") : jar(fake, log, "deploy");
+                Process process = pb.start();
+                while (!Files.readString(log).contains("Created deployment")) {
+                    assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+                    Thread.sleep(100);
+                }
+                process.destroy(); // SIGTERM, as a cancelled CI job sends
+                process.waitFor();
+                String output = Files.readString(log);
+                String id = fake.codeDeploy().created().get(0).id;
+                if (stop) {
+                    assertThat(output).contains("Cancelled: stopping deployment " + id + " with rollback");
+                    assertThat(fake.calls("StopDeployment")).singleElement()
+                            .satisfies(c -> assertThat(c.param("autoRollbackEnabled")).isEqualTo("true"));
+                } else {
+                    assertThat(output).contains("Cancelled: deployment " + id + " carries on in CodeDeploy.",
+                            "status " + id, "aws deploy stop-deployment --deployment-id " + id + " --auto-rollback-enabled");
+                    assertThat(fake.calls("StopDeployment")).isEmpty();
+                }
+                System.out.println(output);
+            }
+        }
+    }
+
+    private static ProcessBuilder jar(FakeAws fake, Path log, String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ENDPOINT_URL", fake.endpoint().toString());
+        env.put("AWS_REGION", "eu-west-2");
+        env.put("AWS_ACCESS_KEY_ID", "AKIAFAKE");
+        env.put("AWS_SECRET_ACCESS_KEY", "fake-secret");
+        env.put("AWS_CONFIG_FILE", OUT.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", OUT.resolve("no-credentials").toString());
+        env.put("COMMIT_SHA", CliRun.COMMIT);
+        return pb;
+    }
+
     private String run(String name, Timeline timeline, int expectedExit) throws IOException, InterruptedException {
         try (FakeAws fake = FakeAws.start(2)) {
             fake.ssm().put(StackOutputs.SSM_PARAMETER, CliRun.stackOutputsJson());
             fake.codeDeploy().onCreate(() -> timeline);
-            ProcessBuilder pb = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy")
-                    .redirectErrorStream(true)
-                    .redirectOutput(OUT.resolve(name + ".txt").toFile());
-            Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("AWS_"));
-            env.put("AWS_ENDPOINT_URL", fake.endpoint().toString());
-            env.put("AWS_REGION", "eu-west-2");
-            env.put("AWS_ACCESS_KEY_ID", "AKIAFAKE");
-            env.put("AWS_SECRET_ACCESS_KEY", "fake-secret");
-            env.put("AWS_CONFIG_FILE", OUT.resolve("no-config").toString());
-            env.put("AWS_SHARED_CREDENTIALS_FILE", OUT.resolve("no-credentials").toString());
-            env.put("COMMIT_SHA", CliRun.COMMIT);
+            ProcessBuilder pb = jar(fake, OUT.resolve(name + ".txt"), "deploy");
             Instant started = Instant.now();
             Process process = pb.start();
             int exit = process.waitFor();
