@@ -2,7 +2,6 @@ package org.democracyclub.ee.deployer.deploy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +92,7 @@ public final class DeploymentCreator {
                         .deploymentGroupName(target.deploymentGroupName())
                         .createTimeRange(t -> t.start(started.minus(LOOKUP_WINDOW)).end(pacer.now().plus(LOOKUP_WINDOW))))
                 .deployments().stream().toList();
-        for (List<String> chunk : chunks(ids, 25)) {
+        for (List<String> chunk : Batches.of(ids)) {
             for (DeploymentInfo info : retrying.batchGetDeployments(r -> r.deploymentIds(chunk)).deploymentsInfo()) {
                 if (info.description() != null && info.description().contains(token)) {
                     return Optional.of(info.deploymentId());
@@ -115,13 +114,5 @@ public final class DeploymentCreator {
             return service.statusCode() + " " + service.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            out.add(items.subList(i, Math.min(items.size(), i + size)));
-        }
-        return out;
     }
 }

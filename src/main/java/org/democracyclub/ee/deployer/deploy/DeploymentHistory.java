@@ -50,7 +50,7 @@ public final class DeploymentHistory {
                         .includeOnlyStatuses(statuses))
                 .deployments().stream().toList();
         List<DeploymentInfo> infos = new ArrayList<>();
-        for (List<String> chunk : DeploymentCreator.chunks(ids, 25)) {
+        for (List<String> chunk : Batches.of(ids)) {
             infos.addAll(codeDeploy.batchGetDeployments(r -> r.deploymentIds(chunk)).deploymentsInfo());
         }
         infos.sort(Comparator.comparing((DeploymentInfo i) -> i.createTime() == null ? Instant.EPOCH : i.createTime()).reversed());

@@ -8,8 +8,6 @@ import software.amazon.awssdk.services.codedeploy.model.InstanceTarget;
 
 /** The instance targets of a deployment, with their lifecycle events and diagnostics. */
 public final class DeploymentTargets {
-    /** BatchGetDeploymentTargets accepts at most 25 IDs. */
-    private static final int BATCH = 25;
     private final CodeDeployClient codeDeploy;
 
     public DeploymentTargets(CodeDeployClient codeDeploy) {
@@ -27,7 +25,7 @@ public final class DeploymentTargets {
             token = answer.nextToken();
         } while (token != null && !token.isEmpty());
         List<InstanceTarget> out = new ArrayList<>();
-        for (List<String> chunk : DeploymentCreator.chunks(ids, BATCH)) {
+        for (List<String> chunk : Batches.of(ids)) {
             for (DeploymentTarget target : codeDeploy.batchGetDeploymentTargets(r -> r
                     .deploymentId(deploymentId).targetIds(chunk)).deploymentTargets()) {
                 if (target.instanceTarget() != null) {
