@@ -8,6 +8,7 @@ import org.democracyclub.ee.deployer.aws.AwsClients;
 import org.democracyclub.ee.deployer.outputs.DeployTarget;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 
 /**
@@ -50,10 +51,9 @@ public final class Deployer {
                     + target.deploymentGroupName() + ", copying fleet " + live.name() + "; nothing was changed");
             return result(Outcome.DRY_RUN, null, null, request, live.name(), start, null, List.of(), false);
         }
-        queue.waitForTurn(target, deadline);
         DeploymentCreator creator = new DeploymentCreator(aws.codeDeployNoRetries(), aws.codeDeploy(), console, pacer,
                 poll.compareTo(Duration.ofSeconds(1)) < 0 ? poll : Duration.ofSeconds(1));
-        String id = creator.create(target, request.revision(), request.description());
+        String id = createWhenFree(queue, creator, request, deadline);
         console.say("Created deployment " + id + " (next: CodeDeploy copies " + live.name() + " into a replacement fleet)");
 
         try (CancelGuard guard = new CancelGuard(console, aws.codeDeploy(), request.stopOnCancel())) {
@@ -70,6 +70,24 @@ public final class Deployer {
                 return result(Outcome.SUCCEEDED, id, info, request, live.name(), start, null, List.of(), false);
             }
             return failed(request, info, live.name(), start);
+        }
+    }
+
+    /**
+     * Another job can create a deployment between our check and our create; CodeDeploy then
+     * refuses ours (DeploymentLimitExceededException) and we queue again, within the timeout.
+     */
+    private String createWhenFree(DeploymentQueue queue, DeploymentCreator creator, DeployRequest request, Deadline deadline) {
+        while (true) {
+            queue.waitForTurn(request.target(), deadline);
+            try {
+                return creator.create(request.target(), request.revision(), request.description());
+            } catch (DeploymentLimitExceededException e) {
+                console.say("Another deployment started first (" + e.awsErrorDetails().errorMessage() + "); waiting again");
+                if (deadline.passed()) {
+                    throw new TimedOutException("the deployment group stayed busy until the timeout; nothing was deployed");
+                }
+            }
         }
     }
 

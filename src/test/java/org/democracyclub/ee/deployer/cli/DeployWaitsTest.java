@@ -67,6 +67,22 @@ class DeployWaitsTest {
     }
 
     @Test
+    void a_deployment_started_by_another_job_just_before_ours_is_waited_for_then_ours_is_created() throws IOException {
+        fake(2).codeDeploy().beforeNextCreate(() -> fake.codeDeploy()
+                .existing("d-RACE00001", Timeline.inFlight(2), "e".repeat(40), Instant.now()));
+
+        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(run.out()).contains("Another deployment started first (The Deployment Group 'EEDefaultDeploymentGroup' "
+                + "already has an active Deployment 'd-RACE00001'); waiting again")
+                .contains("Waiting: deployment d-RACE00001");
+        assertThat(fake.calls("CreateDeployment")).hasSize(2);
+        assertThat(fake.codeDeploy().created()).hasSize(1);
+        assertThat(fake.codeDeploy().deployment("d-RACE00001").frame().status()).isEqualTo("Succeeded");
+    }
+
+    @Test
     void rollback_dry_run_names_the_revision_it_would_deploy_and_changes_nothing() throws IOException {
         fake(2).codeDeploy()
                 .existing("d-AAAAAAAA1", Timeline.finished("Succeeded"), "a".repeat(40), Instant.now().minusSeconds(7200))

@@ -26,6 +26,7 @@ public final class FakeCodeDeploy {
     private String liveFleet;
     private Supplier<Timeline> timelines = Timeline::success;
     private int counter = 1;
+    private Runnable beforeNextCreate;
 
     FakeCodeDeploy(String application, String group, String liveFleet, FakeAutoScaling autoScaling) {
         this.application = application;
@@ -121,12 +122,23 @@ public final class FakeCodeDeploy {
         }
     }
 
+    /** Runs once, just before the next CreateDeployment is handled: to stage a race with another job. */
+    public synchronized FakeCodeDeploy beforeNextCreate(Runnable action) {
+        this.beforeNextCreate = action;
+        return this;
+    }
+
     private Object create(JsonNode r) {
         checkGroup(r);
+        if (beforeNextCreate != null) {
+            Runnable action = beforeNextCreate;
+            beforeNextCreate = null;
+            action.run();
+        }
         for (Deployment d : deployments.values()) {
             if (ACTIVE.contains(d.frame().status())) {
                 throw new FakeError(400, "DeploymentLimitExceededException",
-                        "The deployment group " + group + " already has an active deployment " + d.id);
+                        "The Deployment Group '" + group + "' already has an active Deployment '" + d.id + "'");
             }
         }
         String id = String.format("d-FAKE%05d", counter++);
