@@ -79,7 +79,10 @@ public final class Deployer {
      */
     private String createWhenFree(DeploymentQueue queue, DeploymentCreator creator, DeployRequest request, Deadline deadline) {
         while (true) {
-            queue.waitForTurn(request.target(), deadline);
+            Optional<String> ours = queue.waitForTurn(request.target(), deadline, creator::isOurs);
+            if (ours.isPresent()) {
+                return ours.get();
+            }
             try {
                 return creator.create(request.target(), request.revision(), request.description());
             } catch (DeploymentLimitExceededException e) {

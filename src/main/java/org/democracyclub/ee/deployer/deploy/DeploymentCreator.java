@@ -32,6 +32,8 @@ public final class DeploymentCreator {
     private final Console console;
     private final Pacer pacer;
     private final Duration baseBackoff;
+    /** Marks this run's deployment, in its description, so a lost or repeated create can be recognised. */
+    private final String token = UUID.randomUUID().toString();
 
     public DeploymentCreator(CodeDeployClient noRetries, CodeDeployClient retrying, Console console, Pacer pacer, Duration baseBackoff) {
         this.noRetries = noRetries;
@@ -42,7 +44,6 @@ public final class DeploymentCreator {
     }
 
     public String create(DeployTarget target, Revision revision, String description) {
-        String token = UUID.randomUUID().toString();
         String tagged = description + " [ee-deployer " + token + "]";
         Instant started = pacer.now();
         boolean maybeCreated = false;
@@ -85,6 +86,11 @@ public final class DeploymentCreator {
         throw last;
     }
 
+    /** Whether a deployment is the one this creator made (or tried to make). */
+    public boolean isOurs(DeploymentInfo info) {
+        return info.description() != null && info.description().contains(token);
+    }
+
     /** The deployment of this group created since {@code started} whose description has the token. */
     Optional<String> findByToken(DeployTarget target, String token, Instant started) {
         List<String> ids = retrying.listDeploymentsPaginator(r -> r
@@ -94,7 +100,7 @@ public final class DeploymentCreator {
                 .deployments().stream().toList();
         for (List<String> chunk : Batches.of(ids)) {
             for (DeploymentInfo info : retrying.batchGetDeployments(r -> r.deploymentIds(chunk)).deploymentsInfo()) {
-                if (info.description() != null && info.description().contains(token)) {
+                if (isOurs(info)) {
                     return Optional.of(info.deploymentId());
                 }
             }

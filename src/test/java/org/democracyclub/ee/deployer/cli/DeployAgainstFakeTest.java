@@ -20,8 +20,11 @@ import org.democracyclub.ee.deployer.fake.Frame;
 import org.democracyclub.ee.deployer.fake.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code deploy} end to end: the real command line and SDK clients against the local fake. */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class DeployAgainstFakeTest {
     static final Frame.Diagnostics AFTER_INSTALL_FAILURE = new Frame.Diagnostics("ScriptFailed",
             "deploy/hooks/after_install.sh",
@@ -128,6 +131,20 @@ class DeployAgainstFakeTest {
         assertThat(fake.codeDeploy().created()).hasSize(1);
         assertThat(fake.calls("CreateDeployment")).hasSize(1);
         assertThat(run.out()).contains("CreateDeployment's answer was lost, but " + fake.codeDeploy().created().get(0).id + " was created");
+    }
+
+    @Test
+    void a_lost_create_that_a_lagging_listing_does_not_show_is_still_recognised_and_not_duplicated() throws IOException {
+        fake(2).faults(Faults.none().script("CreateDeployment", Fault.ERROR_AFTER));
+        fake.codeDeploy().timeRangeListingLags();
+
+        CliRun run = deploy();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(fake.codeDeploy().created()).hasSize(1);
+        String id = fake.codeDeploy().created().get(0).id;
+        assertThat(fake.calls("CreateDeployment")).extracting(Call::executed).containsExactly(true, false);
+        assertThat(run.out()).contains("Deployment " + id + " is ours after all").contains("Succeeded: " + id);
     }
 
     @Test

@@ -14,9 +14,12 @@ import org.democracyclub.ee.deployer.fake.FakeAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input exits 2 with a message naming the problem, before any AWS call. */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class DeployInputTest {
     @TempDir
     Path dir;

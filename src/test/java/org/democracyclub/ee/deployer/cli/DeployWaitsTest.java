@@ -13,8 +13,11 @@ import org.democracyclub.ee.deployer.fake.Faults;
 import org.democracyclub.ee.deployer.fake.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every wait of {@code deploy} is bounded by the timeout, and a bad poll does not end the watch. */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class DeployWaitsTest {
     private FakeAws fake;
 

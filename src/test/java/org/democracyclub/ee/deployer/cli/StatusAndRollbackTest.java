@@ -13,8 +13,11 @@ import org.democracyclub.ee.deployer.fake.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code status} and {@code rollback} against the fake's deployment history. */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class StatusAndRollbackTest {
     static final String COMMIT_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     static final String COMMIT_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";

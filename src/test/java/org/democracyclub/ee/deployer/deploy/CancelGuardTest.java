@@ -13,8 +13,11 @@ import org.democracyclub.ee.deployer.fake.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What a cancelled CI job leaves behind; the hook's body is run directly, without a signal. */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class CancelGuardTest {
     private FakeAws fake;
     private AwsClients aws;

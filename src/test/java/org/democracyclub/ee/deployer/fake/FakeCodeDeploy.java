@@ -27,6 +27,7 @@ public final class FakeCodeDeploy {
     private Supplier<Timeline> timelines = Timeline::success;
     private int counter = 1;
     private Runnable beforeNextCreate;
+    private boolean timeRangeListingLags;
 
     FakeCodeDeploy(String application, String group, String liveFleet, FakeAutoScaling autoScaling) {
         this.application = application;
@@ -78,6 +79,7 @@ public final class FakeCodeDeploy {
                 List<String> ids = deployments.values().stream()
                         .filter(d -> statuses.isEmpty() || statuses.contains(d.frame().status()))
                         .filter(d -> epoch(d.created) >= from && epoch(d.created) <= to)
+                        .filter(d -> !(timeRangeListingLags && d.createdByApi && r.has("createTimeRange")))
                         .map(d -> d.id).toList();
                 return Map.of("deployments", ids);
             }
@@ -89,8 +91,13 @@ public final class FakeCodeDeploy {
                 return Map.of("deploymentInfo", shown);
             }
             case "BatchGetDeployments": {
+                // Any read of a deployment's state counts as one poll of its timeline.
                 List<Object> infos = new ArrayList<>();
-                r.path("deploymentIds").forEach(id -> infos.add(info(existing(id.asText()))));
+                r.path("deploymentIds").forEach(id -> {
+                    Deployment d = existing(id.asText());
+                    infos.add(info(d));
+                    d.advance();
+                });
                 return Map.of("deploymentsInfo", infos);
             }
             case "CreateDeployment":
@@ -120,6 +127,15 @@ public final class FakeCodeDeploy {
             default:
                 throw new FakeError(400, "UnknownOperationException", "the fake does not implement " + action);
         }
+    }
+
+    /**
+     * ListDeployments with a createTimeRange leaves out deployments created through the API, as
+     * an eventually consistent index that has not caught up would.
+     */
+    public synchronized FakeCodeDeploy timeRangeListingLags() {
+        this.timeRangeListingLags = true;
+        return this;
     }
 
     /** Runs once, just before the next CreateDeployment is handled: to stage a race with another job. */

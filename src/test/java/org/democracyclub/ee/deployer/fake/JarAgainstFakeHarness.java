@@ -15,6 +15,7 @@ import java.util.Map;
 import org.democracyclub.ee.common.StackOutputs;
 import org.democracyclub.ee.deployer.ExitCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs the built jar ({@code mvn -B -o -q package -DskipTests} first) as CI does, configured only
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * process exited. Not a timed assertion: the numbers are printed and written to target/harness.
  * Run with {@code mvn -B -o -q test -Dtest=JarAgainstFakeHarness}.
  */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(300)
 class JarAgainstFakeHarness {
     private static final Path JAR = Path.of("target/ee-deployer.jar");
     private static final Path OUT = Path.of("target/harness");

@@ -10,6 +10,7 @@ import org.democracyclub.ee.deployer.aws.AwsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * JSON 1.1 with {@code X-Amz-Target} for CodeDeploy and SSM, AWS Query (form POST, XML answer)
  * for Auto Scaling, and each service's error shape understood by the SDK.
  */
+// A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
+@Timeout(60)
 class WireProtocolTest {
     private FakeAws fake;
     private AwsClients aws;
