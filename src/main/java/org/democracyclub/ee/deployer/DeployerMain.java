@@ -1,6 +1,12 @@
 package org.democracyclub.ee.deployer;
 
 import org.democracyclub.ee.deployer.appspec.ValidateAppspecCommand;
+import org.democracyclub.ee.deployer.cli.CommandEnvironment;
+import org.democracyclub.ee.deployer.cli.CommandFactory;
+import org.democracyclub.ee.deployer.cli.DeployCommand;
+import org.democracyclub.ee.deployer.cli.ExitCodes;
+import org.democracyclub.ee.deployer.cli.RollbackCommand;
+import org.democracyclub.ee.deployer.cli.StatusCommand;
 import org.democracyclub.ee.deployer.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DeployerMain.Version.class,
         description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateAppspecCommand.class, LocalCommand.class})
+        subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class,
+                ValidateAppspecCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class DeployerMain {
 
     public static void main(String[] args) {
@@ -19,8 +26,14 @@ public final class DeployerMain {
 
     /** The command tree, separate from {@link #main} so tests can run it without exiting. */
     public static CommandLine commandLine() {
+        return commandLine(CommandEnvironment.system());
+    }
+
+    /** The command tree with the given environment: tests pass their variables and fake endpoint. */
+    public static CommandLine commandLine(CommandEnvironment environment) {
         // picocli already answers invalid usage with 2, which is ExitCode.BAD_INPUT.
-        return new CommandLine(new DeployerMain());
+        return new CommandLine(new DeployerMain(), new CommandFactory(environment))
+                .setExecutionExceptionHandler(new ExitCodes());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,32 @@
+package org.democracyclub.ee.deployer.aws;
+
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The clients one command uses, built once and closed together.
+ *
+ * @param codeDeploy          CodeDeploy with the SDK's retries, for every call but creation
+ * @param codeDeployNoRetries CodeDeploy without SDK retries: only for CreateDeployment, whose
+ *                            retries {@code DeploymentCreator} does itself so a lost answer never
+ *                            yields a second deployment
+ */
+public record AwsClients(
+        CodeDeployClient codeDeploy,
+        CodeDeployClient codeDeployNoRetries,
+        SsmClient ssm,
+        AutoScalingClient autoScaling,
+        SdkHttpClient httpClient) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        codeDeploy.close();
+        codeDeployNoRetries.close();
+        ssm.close();
+        autoScaling.close();
+        // Shared by the clients above, which therefore do not close it themselves.
+        httpClient.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.democracyclub.ee.deployer.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Overrides of the SDK's standard configuration chain. In production every field is empty, so
+ * region, credentials and endpoint ({@code AWS_ENDPOINT_URL}) come from the chain alone; tests use
+ * this seam to point the same clients at their local fake without touching JVM-wide properties.
+ */
+public record ClientSettings(
+        Optional<URI> endpoint,
+        Optional<Region> region,
+        Optional<AwsCredentialsProvider> credentials) {
+
+    /** Everything from the SDK's standard chain: what the jar uses. */
+    public static ClientSettings standardChain() {
+        return new ClientSettings(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

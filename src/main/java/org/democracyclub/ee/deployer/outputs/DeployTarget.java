@@ -1,0 +1,18 @@
+package org.democracyclub.ee.deployer.outputs;
+
+/**
+ * The stack outputs the deployer uses (DESIGN.md section 3), validated.
+ *
+ * @param autoScalingGroupHint the fleet's ASG when the stack last ran; CodeDeploy replaces it on
+ *                             every deployment, so the deployment group is asked for the live one
+ */
+public record DeployTarget(
+        String environment,
+        String region,
+        String applicationName,
+        String deploymentGroupName,
+        String autoScalingGroupHint,
+        FleetCapacity capacity,
+        String revisionRepository,
+        String url) {
+}

@@ -1,0 +1,59 @@
+package org.democracyclub.ee.deployer.fake;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.democracyclub.ee.deployer.DeployerMain;
+import org.democracyclub.ee.deployer.aws.ClientSettings;
+import org.democracyclub.ee.deployer.cli.CommandEnvironment;
+import org.democracyclub.ee.deployer.deploy.Pacer;
+import picocli.CommandLine;
+
+/** One run of the deployer's command line, in-process, with its output captured. */
+public record CliRun(int exitCode, String out, String err, Instant ended) {
+
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    /** Runs against the fake, with {@code COMMIT_SHA} set to {@link #COMMIT}. */
+    public static CliRun against(FakeAws fake, String... args) {
+        return run(Map.of("COMMIT_SHA", COMMIT), fake.clientSettings(), args);
+    }
+
+    public static CliRun run(Map<String, String> env, ClientSettings settings, String... args) {
+        CommandLine cli = DeployerMain.commandLine(new CommandEnvironment(env::get, settings, Pacer.SYSTEM));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString(), Instant.now());
+    }
+
+    /** Stack outputs as {@code pulumi stack output --json} prints them (numbers as numbers). */
+    public static String stackOutputsJson() {
+        return """
+                {
+                  "environment": "development",
+                  "region": "eu-west-2",
+                  "applicationName": "%s",
+                  "deploymentGroupName": "%s",
+                  "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/ee-alb-tg/0123456789abcdef",
+                  "autoScalingGroupName": "ee-fleet-from-pulumi",
+                  "minSize": 1,
+                  "desiredCapacity": 2,
+                  "maxSize": 4,
+                  "revisionRepository": "DemocracyClub/EveryElection",
+                  "url": "https://development.every-election.example",
+                  "distributionDomainName": "d111111abcdef8.cloudfront.net",
+                  "amiParameterName": "/ee/ami/latest",
+                  "somethingExtra": "ignored"
+                }
+                """.formatted(FakeAws.APPLICATION, FakeAws.GROUP);
+    }
+
+    public static Duration fastPoll() {
+        return Duration.ofMillis(20);
+    }
+}
