@@ -65,6 +65,7 @@ public final class Deployer {
             }
             DeploymentInfo info = finished.get();
             if (info.status() == DeploymentStatus.SUCCEEDED) {
+                new FleetMark(aws.autoScaling(), console).mark(target.deploymentGroupName(), id);
                 console.say("Succeeded: " + id + " deployed " + request.revision().describe() + " in "
                         + Durations.format(Duration.between(start, pacer.now())) + "; live at " + target.url());
                 return result(Outcome.SUCCEEDED, id, info, request, live.name(), start, null, List.of(), false);

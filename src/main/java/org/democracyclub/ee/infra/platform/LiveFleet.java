@@ -16,8 +16,8 @@ import java.util.List;
  */
 public record LiveFleet(String name, boolean declaredByProgram) {
 
-    /** The tag that marks the fleets of this deployment group; CodeDeploy copies it to each new fleet. */
-    public static final String TAG_KEY = "ee-deployment-group";
+    /** The tag that marks the fleets of this deployment group (the deployer tags each new one). */
+    public static final String TAG_KEY = org.democracyclub.ee.common.FleetTag.KEY;
 
     /**
      * Decides from the names of the Auto Scaling groups that carry {@link #TAG_KEY}.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.democracyclub.ee.common.StackOutputs;
+import org.democracyclub.ee.common.FleetTag;
 import org.democracyclub.ee.deployer.ExitCode;
 import org.democracyclub.ee.deployer.fake.Call;
 import org.democracyclub.ee.deployer.fake.CliRun;
@@ -71,6 +72,9 @@ class DeployAgainstFakeTest {
                 .containsPattern("Succeeded: " + created.id + " deployed .* in \\d+(ms|s); live at https://development.every-election.example");
         assertThat(fake.calls("DeleteAutoScalingGroup")).isEmpty();
         assertThat(fake.calls("StopDeployment")).isEmpty();
+        assertThat(fake.autoScaling().group("CodeDeploy_EEDefaultDeploymentGroup_" + created.id).tags)
+                .as("the new fleet is marked for the program's fleet detection (ADR 0001)")
+                .containsEntry(FleetTag.KEY, "EEDefaultDeploymentGroup");
     }
 
     @Test

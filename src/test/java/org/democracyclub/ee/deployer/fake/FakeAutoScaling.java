@@ -79,6 +79,13 @@ public final class FakeAutoScaling {
                 }
                 return response(action, null);
             }
+            case "CreateOrUpdateTags": {
+                for (int i = 1; p.containsKey("Tags.member." + i + ".Key"); i++) {
+                    existing(p.get("Tags.member." + i + ".ResourceId"))
+                            .tags.put(p.get("Tags.member." + i + ".Key"), p.get("Tags.member." + i + ".Value"));
+                }
+                return response(action, null);
+            }
             case "DeleteAutoScalingGroup": {
                 existing(p.get("AutoScalingGroupName"));
                 groups.remove(p.get("AutoScalingGroupName"));
@@ -135,6 +142,7 @@ public final class FakeAutoScaling {
         public int desired;
         public int max;
         public final List<Instance> instances = new ArrayList<>();
+        public final Map<String, String> tags = new java.util.LinkedHashMap<>();
 
         Group(String name, int min, int desired, int max) {
             this.name = name;
