@@ -1,68 +1,40 @@
 package org.democracyclub.ee.bootstrap;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /**
- * A bootstrap stack file's {@code config:} block as plain strings. Pulumi's test harness ignores
- * stack configuration, so tests and the program both read the file through this class.
+ * A bootstrap stack file's {@code config:} block as plain strings, read by the same
+ * {@link StackConfig} as the main stacks' files (Pulumi's test harness ignores stack
+ * configuration, so tests and the program both read the file).
  */
 record BootstrapStackFile(String displayName, Map<String, String> config) {
 
     static BootstrapStackFile read(Path projectDir, String stack) {
-        Path path = projectDir.resolve("Pulumi." + stack + ".yaml");
-        String displayName = "bootstrap/" + path.getFileName();
-        String text;
+        String displayName = "bootstrap/" + StackConfig.fileNameOf(stack);
+        if (!java.nio.file.Files.exists(projectDir.resolve(StackConfig.fileNameOf(stack)))) {
+            throw new BootstrapSettingsException(List.of(displayName
+                    + ": no such file; create it with: pulumi -C bootstrap stack init " + stack));
+        }
+        StackConfig file;
         try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw problem(displayName + ": no such file; create it with: pulumi -C bootstrap stack init " + stack);
-        } catch (IOException e) {
-            throw problem(displayName + ": cannot be read: " + e.getMessage());
-        }
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw problem(displayName + ": is not valid YAML: " + e.getMessage());
-        }
-        if (root == null) {
-            return new BootstrapStackFile(displayName, Map.of());
-        }
-        if (!(root instanceof Map<?, ?> top)) {
-            throw problem(displayName + ": must be a YAML mapping with a config: block");
-        }
-        Object config = top.get("config");
-        if (config == null) {
-            return new BootstrapStackFile(displayName, Map.of());
-        }
-        if (!(config instanceof Map<?, ?> entries)) {
-            throw problem(displayName + ": config: must be a mapping of key: value");
+            file = StackConfig.fromStackFile(projectDir, stack);
+        } catch (InvalidSettingsException e) {
+            throw new BootstrapSettingsException(e.problems().stream().map(p -> "bootstrap/" + p).toList());
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : entries.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            if (entry.getValue() instanceof Map<?, ?> || entry.getValue() instanceof List<?>) {
-                // The bootstrap has no secret and no structured setting; a {secure: ...} value
-                // here means something was set with --secret by mistake.
-                throw problem(displayName + ": " + key + " must be a plain value, not "
-                        + (entry.getValue() instanceof Map<?, ?> ? "a mapping (a secret?)" : "a list"));
+        file.values().forEach((key, value) -> {
+            if (value.secret()) {
+                // The bootstrap has no secret; a {secure: ...} value means --secret by mistake.
+                throw new BootstrapSettingsException(List.of(displayName + (value.line() > 0 ? " line " + value.line() : "")
+                        + ": " + key + " must be a plain value, not a secret (set it without --secret)"));
             }
-            values.put(key, entry.getValue() == null ? null : String.valueOf(entry.getValue()));
-        }
+            values.put(key, value.text());
+        });
         return new BootstrapStackFile(displayName, values);
-    }
-
-    private static BootstrapSettingsException problem(String message) {
-        return new BootstrapSettingsException(List.of(message));
     }
 }

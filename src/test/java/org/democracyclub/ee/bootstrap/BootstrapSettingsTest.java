@@ -121,7 +121,7 @@ class BootstrapSettingsTest {
     void aStackFileThatIsNotYamlIsNamed(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: [eu-west-2\n");
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
-                .hasMessageStartingWith("bootstrap/Pulumi.staging.yaml: is not valid YAML");
+                .hasMessageStartingWith("bootstrap/Pulumi.staging.yaml line 3: not valid YAML");
     }
 
     @Test
@@ -129,8 +129,8 @@ class BootstrapSettingsTest {
         Files.writeString(dir.resolve("Pulumi.staging.yaml"),
                 "config:\n  every-election-bootstrap:circleciOrgId:\n    secure: AAABAJ==\n");
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
-                .hasMessage("bootstrap/Pulumi.staging.yaml: every-election-bootstrap:circleciOrgId must be a plain"
-                        + " value, not a mapping (a secret?)");
+                .hasMessage("bootstrap/Pulumi.staging.yaml line 2: every-election-bootstrap:circleciOrgId must be a plain"
+                        + " value, not a secret (set it without --secret)");
     }
 
     @Test
