@@ -1,13 +1,13 @@
 package org.democracyclub.ee.bootstrap;
 
 import com.pulumi.Context;
-import java.util.List;
-import org.democracyclub.ee.infra.policy.Suppressions;
-import org.democracyclub.ee.infra.policy.Types;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
+import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.policy.Types;
 
 /**
  * The account bootstrap (this project's {@code cdk bootstrap}): run once per account by an

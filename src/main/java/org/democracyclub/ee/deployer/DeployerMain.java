@@ -8,8 +8,8 @@ import org.democracyclub.ee.deployer.cli.ExitCodes;
 import org.democracyclub.ee.deployer.cli.RollbackCommand;
 import org.democracyclub.ee.deployer.cli.StatusCommand;
 import org.democracyclub.ee.deployer.local.LocalCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar target/ee-deployer.jar <command>}: ships a commit with CodeDeploy. */
 @Command(name = "ee-deployer",

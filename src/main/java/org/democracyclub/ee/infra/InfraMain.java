@@ -1,19 +1,19 @@
 package org.democracyclub.ee.infra;
 
 import com.pulumi.Pulumi;
+import java.nio.file.Path;
+import java.util.Map;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettings;
 import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
-import java.nio.file.Path;
-import java.util.Map;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 import org.democracyclub.ee.infra.settings.StackConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code target/ee-infra.jar}: the Pulumi program when the Pulumi engine starts it (through

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.democracyclub.ee.infra.preview.Fixture;
 import org.democracyclub.ee.infra.preview.OfflineStack;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Only production builds golden images; the others receive them through the organisation share. */
 class GoldenImageStackTest {

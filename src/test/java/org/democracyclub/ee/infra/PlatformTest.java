@@ -9,9 +9,9 @@ import java.util.Map;
 import org.democracyclub.ee.common.StackOutputs;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What each stack declares, checked on the properties that matter. */
 class PlatformTest {

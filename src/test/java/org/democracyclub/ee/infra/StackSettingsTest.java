@@ -3,8 +3,8 @@ package org.democracyclub.ee.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.democracyclub.ee.infra.settings.Environment;
-import org.democracyclub.ee.infra.settings.StackSettings;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
+import org.democracyclub.ee.infra.settings.StackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

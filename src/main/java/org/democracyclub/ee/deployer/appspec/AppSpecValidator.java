@@ -1,7 +1,5 @@
 package org.democracyclub.ee.deployer.appspec;
 
-import org.democracyclub.ee.common.AppDefaults;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.democracyclub.ee.common.AppDefaults;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

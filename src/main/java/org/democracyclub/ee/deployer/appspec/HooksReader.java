@@ -1,13 +1,12 @@
 package org.democracyclub.ee.deployer.appspec;
 
-import org.democracyclub.ee.common.AppDefaults;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.common.AppDefaults;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

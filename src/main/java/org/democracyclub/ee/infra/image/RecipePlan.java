@@ -1,12 +1,11 @@
 package org.democracyclub.ee.infra.image;
 
-import org.democracyclub.ee.common.AppDefaults;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
 
 /**

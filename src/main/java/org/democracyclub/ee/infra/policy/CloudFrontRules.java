@@ -1,11 +1,11 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Rules on the CloudFront distribution: HTTPS for viewers, a modern TLS policy, compression. */
 public final class CloudFrontRules {

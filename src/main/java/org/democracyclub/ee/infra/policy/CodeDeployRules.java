@@ -1,9 +1,9 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.List;
 import java.util.Set;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Rules on the CodeDeploy deployment group: failed deployments undo themselves and leave nothing behind. */
 public final class CodeDeployRules {

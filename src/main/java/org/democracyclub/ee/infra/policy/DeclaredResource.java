@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.policy;
 
 import com.pulumi.test.Mocks;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Rules on what EC2 instances are launched with: the launch template (and any bare instance). */
 public final class Ec2Rules {

@@ -1,11 +1,11 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Least privilege: no wildcard grants, no way to escalate through IAM, no long-lived keys. */
 public final class IamRules {

@@ -1,10 +1,10 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Rules on the golden-image pipeline. */
 public final class ImageBuilderRules {

@@ -1,9 +1,9 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
+
 import java.util.List;
 import java.util.Set;
-
-import static org.democracyclub.ee.infra.policy.BaseRule.perResource;
 
 /** Rules on the Application Load Balancer and its target groups. */
 public final class LoadBalancerRules {

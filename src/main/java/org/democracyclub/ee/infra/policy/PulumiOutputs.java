@@ -3,7 +3,6 @@ package org.democracyclub.ee.infra.policy;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

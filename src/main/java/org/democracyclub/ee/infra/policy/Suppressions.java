@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.policy;
 
 import com.pulumi.resources.Resource;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

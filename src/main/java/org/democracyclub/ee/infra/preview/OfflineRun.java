@@ -1,6 +1,5 @@
 package org.democracyclub.ee.infra.preview;
 
-import org.democracyclub.ee.infra.policy.DeclaredResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.democracyclub.ee.infra.policy.DeclaredResource;
+import org.democracyclub.ee.infra.policy.PulumiOutputs;
 import org.democracyclub.ee.infra.policy.StackOutput;
 import org.democracyclub.ee.infra.policy.Suppression;
 import org.democracyclub.ee.infra.policy.Suppressions;
@@ -22,14 +23,12 @@ import org.democracyclub.ee.infra.policy.Suppressions;
  * the offline preview's engine and the test suite's.
  *
  * @param resources the declared resources, in registration order
- * @param outputs   the stack outputs, resolved
- * @param secretOutputs the names of the outputs that are Pulumi secrets
+ * @param stackOutputs the stack outputs, resolved, with whether each is a Pulumi secret
  * @param errors    errors the program raised (empty when it ran through)
  * @param suppressions the policy exceptions the program registered next to its resources
  * @param computed  what the mock engine computed for each resource (ARN, DNS name...), by {@code type::name}
  */
-public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> outputs, List<String> secretOutputs,
-                         List<String> errors, List<Suppression> suppressions, Map<String, Map<String, Object>> computed) {
+public record OfflineRun(List<DeclaredResource> resources, List<StackOutput> stackOutputs, List<String> errors, List<Suppression> suppressions, Map<String, Map<String, Object>> computed) {
 
     /** Runs {@code program} for the project {@code project}, stack {@code stack}. */
     public static OfflineRun of(String project, String stack, String region, Fixture fixture,
@@ -75,19 +74,11 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
                     FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
                     args.map(a -> a.inputs).orElse(Map.of()), args.map(a -> a.provider).orElse(null), placement));
         }
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        List<String> secretOutputs = new ArrayList<>();
-        result.outputs().forEach((key, output) -> {
-            outputs.put(key, PulumiTest.extractValue(output));
-            if (com.pulumi.core.internal.Internal.of(output).isSecret().join()) {
-                secretOutputs.add(key);
-            }
-        });
         // Declaration order (transformations run in each resource's constructor): stable from run
         // to run, unlike the order in which the engine registers resources.
         List<String> order = List.copyOf(declarationOrder);
         resources.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.type() + "::" + r.name())));
-        return new OfflineRun(List.copyOf(resources), outputs, List.copyOf(secretOutputs), List.copyOf(errors),
+        return new OfflineRun(List.copyOf(resources), PulumiOutputs.of(result.outputs()), List.copyOf(errors),
                 List.copyOf(suppressions.all()), computedAttributes(resources, mocks));
     }
 
@@ -115,10 +106,16 @@ public record OfflineRun(List<DeclaredResource> resources, Map<String, Object> o
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    /** The stack outputs with their secret flags, as the policy rules see them. */
-    public List<StackOutput> stackOutputs() {
-        return outputs.entrySet().stream()
-                .map(e -> new StackOutput(e.getKey(), e.getValue(), secretOutputs.contains(e.getKey()))).toList();
+    /** The stack outputs' values by name. */
+    public Map<String, Object> outputs() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        stackOutputs.forEach(output -> values.put(output.name(), output.value()));
+        return values;
+    }
+
+    /** The names of the outputs that are Pulumi secrets. */
+    public List<String> secretOutputs() {
+        return stackOutputs.stream().filter(StackOutput::secret).map(StackOutput::name).toList();
     }
 
     /** The resources of one type. */

@@ -1,6 +1,5 @@
 package org.democracyclub.ee.infra.preview;
 
-import org.democracyclub.ee.infra.policy.DeclaredResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.policy.PolicyReport;
 
 /**

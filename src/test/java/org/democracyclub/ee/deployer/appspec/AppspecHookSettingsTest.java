@@ -1,7 +1,5 @@
 package org.democracyclub.ee.deployer.appspec;
 
-import org.democracyclub.ee.common.AppDefaults;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.democracyclub.ee.common.AppDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The hooks' settings file and the Java side state the same facts; the hooks follow one shape. */

@@ -1,12 +1,11 @@
 package org.democracyclub.ee.deployer.appspec;
 
-import org.democracyclub.ee.common.AppDefaults;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.democracyclub.ee.common.AppDefaults;
 
 /** Writes a revision (appspec, scripts, files) into a temporary directory for a test. */
 public final class TestBundle {

@@ -8,8 +8,8 @@ import org.democracyclub.ee.deployer.DeployerMain;
 import org.democracyclub.ee.deployer.ExitCode;
 import org.democracyclub.ee.deployer.aws.ClientSettings;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** The command line is parsed without running anything (and so without AWS). */
 class CommandLineParsingTest {

@@ -1,13 +1,13 @@
 package org.democracyclub.ee.infra.policy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.democracyclub.ee.infra.policy.Res.list;
 import static org.democracyclub.ee.infra.policy.Res.obj;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyCloudFrontRulesTest {
     private final TestStack stack = TestStack.compliant("production");

@@ -1,9 +1,9 @@
 package org.democracyclub.ee.infra.policy;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
 
 class PolicyLoadBalancerRulesTest {
 

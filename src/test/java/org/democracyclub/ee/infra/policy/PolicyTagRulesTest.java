@@ -1,11 +1,11 @@
 package org.democracyclub.ee.infra.policy;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.democracyclub.ee.infra.policy.Res.list;
 import static org.democracyclub.ee.infra.policy.Res.obj;
+
+import org.junit.jupiter.api.Test;
 
 class PolicyTagRulesTest {
     private final TestStack stack = TestStack.compliant("staging");

@@ -1,14 +1,13 @@
 package org.democracyclub.ee.infra.policy;
 
-import com.pulumi.core.annotations.ResourceType;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulumi.core.annotations.ResourceType;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checks TaggableTypes against the pulumi-aws SDK on the classpath, so the lists stay true to

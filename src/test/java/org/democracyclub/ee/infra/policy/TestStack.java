@@ -1,13 +1,13 @@
 package org.democracyclub.ee.infra.policy;
 
+import static org.democracyclub.ee.infra.policy.Res.list;
+import static org.democracyclub.ee.infra.policy.Res.obj;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static org.democracyclub.ee.infra.policy.Res.list;
-import static org.democracyclub.ee.infra.policy.Res.obj;
 
 /**
  * A stack shaped like the EveryElection program that complies with every rule; tests break one
