@@ -3,7 +3,6 @@ package org.democracyclub.ee.infra.settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.democracyclub.ee.infra.image.BaseImage;
 import org.democracyclub.ee.infra.image.GoldenImageSettings;
@@ -30,10 +29,12 @@ public final class SettingsReader {
     private final ProjectFile project;
     private final StackConfig config;
     private final List<String> problems = new ArrayList<>();
+    private final TypedConfig values;
 
     private SettingsReader(ProjectFile project, StackConfig config) {
         this.project = project;
         this.config = config;
+        this.values = new TypedConfig(project, config, problems);
     }
 
     public static StackSettings read(ProjectFile project, StackConfig config) {
@@ -48,13 +49,13 @@ public final class SettingsReader {
                     + Environment.allowedNames());
         }
         String region = region();
-        String instanceType = text("instanceType", INSTANCE_TYPE, "an instance type such as t3a.medium (family.size)");
+        String instanceType = values.text("instanceType", INSTANCE_TYPE, "an instance type such as t3a.medium (family.size)");
         FleetCapacity capacity = capacity();
         RootVolume rootVolume = rootVolume();
         HealthCheck healthCheck = healthCheck();
-        int terminateAfter = integer("terminateOldFleetAfterMinutes", m -> m >= 0 && m <= 2880, "0 to 2880 minutes");
-        Optional<String> ami = optionalText("amiId", AMI_ID, "empty, or an AMI ID such as ami-0123456789abcdef0");
-        Optional<String> vpc = optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
+        int terminateAfter = values.integer("terminateOldFleetAfterMinutes", m -> m >= 0 && m <= 2880, "0 to 2880 minutes");
+        Optional<String> ami = values.optionalText("amiId", AMI_ID, "empty, or an AMI ID such as ami-0123456789abcdef0");
+        Optional<String> vpc = values.optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
         OriginSecret secret = originSecret();
         Optional<GoldenImageSettings> images = goldenImages();
         if (!problems.isEmpty()) {
@@ -68,7 +69,7 @@ public final class SettingsReader {
         String namespace = project.name() + ":";
         config.values().forEach((key, value) -> {
             if (key.startsWith(namespace) && !project.declarations().containsKey(key.substring(namespace.length()))) {
-                problems.add(where(value) + key + " is not a setting of this project; allowed keys: "
+                problems.add(values.where(value) + key + " is not a setting of this project; allowed keys: "
                         + String.join(", ", project.declarations().keySet().stream().sorted().toList())
                         + " (declared in " + ProjectFile.FILE_NAME + ")");
             }
@@ -86,9 +87,9 @@ public final class SettingsReader {
     }
 
     private FleetCapacity capacity() {
-        int min = integer("minSize", n -> n >= 0, "a whole number, 0 or more");
-        int desired = integer("desiredCapacity", n -> n >= 0, "a whole number, 0 or more");
-        int max = integer("maxSize", n -> n >= 1, "a whole number, 1 or more");
+        int min = values.integer("minSize", n -> n >= 0, "a whole number, 0 or more");
+        int desired = values.integer("desiredCapacity", n -> n >= 0, "a whole number, 0 or more");
+        int max = values.integer("maxSize", n -> n >= 1, "a whole number, 1 or more");
         if (min >= 0 && desired >= 0 && max >= 1 && !(min <= desired && desired <= max)) {
             problems.add(config.fileName() + ": fleet capacity minSize=" + min + ", desiredCapacity=" + desired
                     + ", maxSize=" + max + " is impossible; allowed: minSize <= desiredCapacity <= maxSize");
@@ -97,146 +98,67 @@ public final class SettingsReader {
     }
 
     private RootVolume rootVolume() {
-        int size = integer("rootVolumeSizeGiB", n -> n >= 8 && n <= 16384, "8 to 16384 GiB");
-        int iops = integer("rootVolumeIops", n -> n >= 3000 && n <= 16000, "3000 to 16000 (gp3)");
+        int size = values.integer("rootVolumeSizeGiB", n -> n >= 8 && n <= 16384, "8 to 16384 GiB");
+        int iops = values.integer("rootVolumeIops", n -> n >= 3000 && n <= 16000, "3000 to 16000 (gp3)");
         if (size > 0 && iops > 500 * size && iops <= 16000) {
-            problems.add(where("rootVolumeIops") + key("rootVolumeIops") + ": " + iops + " is more than gp3 allows for "
+            problems.add(values.where("rootVolumeIops") + values.key("rootVolumeIops") + ": " + iops + " is more than gp3 allows for "
                     + size + " GiB; allowed: at most 500 IOPS per GiB (" + 500 * size + ")");
         }
         return new RootVolume(size, iops);
     }
 
     private HealthCheck healthCheck() {
-        int interval = integer("healthCheckIntervalSeconds", n -> n >= 5 && n <= 300, "5 to 300 seconds");
-        int timeout = integer("healthCheckTimeoutSeconds", n -> n >= 2 && n <= 120, "2 to 120 seconds");
+        int interval = values.integer("healthCheckIntervalSeconds", n -> n >= 5 && n <= 300, "5 to 300 seconds");
+        int timeout = values.integer("healthCheckTimeoutSeconds", n -> n >= 2 && n <= 120, "2 to 120 seconds");
         if (interval >= 5 && timeout >= interval) {
-            problems.add(where("healthCheckTimeoutSeconds") + key("healthCheckTimeoutSeconds") + ": " + timeout
+            problems.add(values.where("healthCheckTimeoutSeconds") + values.key("healthCheckTimeoutSeconds") + ": " + timeout
                     + " must be less than healthCheckIntervalSeconds (" + interval + ")");
         }
-        int healthy = integer("healthyThreshold", n -> n >= 2 && n <= 10, "2 to 10 checks");
-        int unhealthy = integer("unhealthyThreshold", n -> n >= 2 && n <= 10, "2 to 10 checks");
+        int healthy = values.integer("healthyThreshold", n -> n >= 2 && n <= 10, "2 to 10 checks");
+        int unhealthy = values.integer("unhealthyThreshold", n -> n >= 2 && n <= 10, "2 to 10 checks");
         return new HealthCheck(interval, timeout, healthy, unhealthy);
     }
 
     private OriginSecret originSecret() {
         String name = "originVerifySecret";
-        ConfigValue value = config.values().get(key(name));
+        ConfigValue value = values.value(name);
         String setIt = "set it with: pulumi config set --secret " + name + " \"$(openssl rand -hex 32)\" -s " + config.stack();
         if (value == null) {
             return new OriginSecret(OriginSecret.PLACEHOLDER, false);
         }
         if (!value.secret()) {
-            problems.add(where(value) + key(name) + " is stored in plain text; it must be a Pulumi secret: " + setIt);
+            problems.add(values.where(value) + values.key(name) + " is stored in plain text; it must be a Pulumi secret: " + setIt);
             return new OriginSecret(OriginSecret.PLACEHOLDER, false);
         }
         if (value.text() == null) {
             return new OriginSecret(OriginSecret.PLACEHOLDER, false);
         }
         if (value.text().length() < 32) {
-            problems.add(config.fileName() + ": " + key(name) + " is " + value.text().length()
+            problems.add(config.fileName() + ": " + values.key(name) + " is " + value.text().length()
                     + " characters; allowed: at least 32 (" + setIt + ")");
         }
         return new OriginSecret(value.text(), true);
     }
 
     private Optional<GoldenImageSettings> goldenImages() {
-        if (!bool("buildGoldenImages")) {
+        if (!values.bool("buildGoldenImages")) {
             return Optional.empty();
         }
-        String instanceType = text("imageBuilderInstanceType", INSTANCE_TYPE, "an instance type such as t3a.medium");
-        int volume = integer("imageBuildVolumeSizeGiB",
+        String instanceType = values.text("imageBuilderInstanceType", INSTANCE_TYPE, "an instance type such as t3a.medium");
+        int volume = values.integer("imageBuildVolumeSizeGiB",
                 n -> n >= GoldenImageSettings.MIN_VOLUME_GIB && n <= GoldenImageSettings.MAX_VOLUME_GIB,
                 GoldenImageSettings.MIN_VOLUME_GIB + " to " + GoldenImageSettings.MAX_VOLUME_GIB + " GiB");
-        BaseImage base = parsed("baseImage", BaseImage::parse);
-        String gitRef = raw("applicationGitRef");
+        BaseImage base = values.parsed("baseImage", BaseImage::parse);
+        String gitRef = values.raw("applicationGitRef");
         if (base == null || instanceType == null || volume < 0) {
             return Optional.empty();
         }
         try {
             return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER));
         } catch (IllegalArgumentException e) {
-            problems.add(where("applicationGitRef") + key("applicationGitRef") + ": " + e.getMessage());
+            problems.add(values.where("applicationGitRef") + values.key("applicationGitRef") + ": " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** A value parsed by {@code parser}, whose message says what is allowed; null when invalid. */
-    private <T> T parsed(String name, java.util.function.Function<String, T> parser) {
-        try {
-            return parser.apply(raw(name));
-        } catch (IllegalArgumentException e) {
-            problems.add(where(name) + key(name) + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    // --- typed access to one key, with its default from Pulumi.yaml ---
-
-    private String key(String name) {
-        return project.name() + ":" + name;
-    }
-
-    private String raw(String name) {
-        ConfigValue value = config.values().get(key(name));
-        if (value != null) {
-            return value.text();
-        }
-        ConfigDeclaration declaration = project.declarations().get(name);
-        if (declaration == null) {
-            throw new IllegalStateException(name + " is read but not declared in " + ProjectFile.FILE_NAME);
-        }
-        return declaration.defaultValue();
-    }
-
-    private String where(String name) {
-        ConfigValue value = config.values().get(key(name));
-        return value == null ? ProjectFile.FILE_NAME + " (default): " : where(value);
-    }
-
-    private String where(ConfigValue value) {
-        return config.fileName() + (value.line() > 0 ? " line " + value.line() : "") + ": ";
-    }
-
-    private String text(String name, Pattern format, String allowed) {
-        String value = raw(name);
-        if (value == null || value.isBlank() || (format != null && !format.matcher(value).matches())) {
-            problems.add(where(name) + key(name) + ": '" + (value == null ? "" : value) + "' is not valid; allowed: "
-                    + (allowed == null ? "a non-empty value" : allowed));
-        }
-        return value;
-    }
-
-    private Optional<String> optionalText(String name, Pattern format, String allowed) {
-        String value = raw(name);
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!format.matcher(value).matches()) {
-            problems.add(where(name) + key(name) + ": '" + value + "' is not valid; allowed: " + allowed);
-        }
-        return Optional.of(value);
-    }
-
-    private int integer(String name, IntPredicate valid, String allowed) {
-        String value = raw(name);
-        try {
-            int number = Integer.parseInt(value == null ? "" : value.trim());
-            if (valid.test(number)) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below, with what is allowed
-        }
-        problems.add(where(name) + key(name) + ": '" + value + "' is not valid; allowed: " + allowed);
-        return -1;
-    }
-
-    private boolean bool(String name) {
-        String value = raw(name);
-        if ("true".equals(value) || "false".equals(value)) {
-            return Boolean.parseBoolean(value);
-        }
-        problems.add(where(name) + key(name) + ": '" + value + "' is not valid; allowed: true or false");
-        return false;
-    }
 }
