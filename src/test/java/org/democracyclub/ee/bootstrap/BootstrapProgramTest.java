@@ -4,49 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.TestResult;
 import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.bootstrap.BootstrapMocks.Declared;
 import org.democracyclub.ee.bootstrap.policy.CiDeployPolicy;
 import org.democracyclub.ee.bootstrap.policy.PolicyScope;
-import org.junit.jupiter.api.AfterEach;
+import org.democracyclub.ee.infra.policy.DeclaredResource;
+import org.democracyclub.ee.infra.preview.Fixture;
+import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BootstrapProgramTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The account the offline runs' fixture answers for. */
+    private static final String ACCOUNT_ID = Fixture.builtIn().accountId();
 
-    private BootstrapMocks mocks;
-    private TestResult result;
+    private OfflineRun run;
     private BootstrapSettings settings;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
-
+    /** The bootstrap under the same mock engine and fixture as the offline preview. */
     private void run(String environment) {
         settings = BootstrapFixtures.settings(environment);
-        mocks = new BootstrapMocks();
-        result = PulumiTest.withMocks(mocks)
-                .withOptions(TestOptions.builder().projectName(BootstrapProgram.PROJECT_NAME)
-                        .stackName(environment).preview(false).build())
-                .runTest(ctx -> BootstrapProgram.stack(ctx, settings, new org.democracyclub.ee.infra.policy.Suppressions()));
-        assertThat(result.exceptions()).as("errors while declaring").isEmpty();
-        assertThat(result.errors()).isEmpty();
+        run = OfflineRun.of(BootstrapProgram.PROJECT_NAME, environment, settings.region(), Fixture.builtIn(),
+                (ctx, suppressions) -> BootstrapProgram.stack(ctx, settings, suppressions));
+        assertThat(run.errors()).as("errors while declaring").isEmpty();
     }
 
-    private Declared only(String type) {
-        List<Declared> matches = mocks.declared().stream().filter(d -> d.type().equals(type)).toList();
+    private DeclaredResource only(String type) {
+        List<DeclaredResource> matches = run.ofType(type);
         assertThat(matches).as(type).hasSize(1);
         return matches.get(0);
     }
 
-    private List<Declared> all(String type) {
-        return mocks.declared().stream().filter(d -> d.type().equals(type)).toList();
+    private List<DeclaredResource> all(String type) {
+        return run.ofType(type);
+    }
+
+    private String keyArn() {
+        return (String) run.computedFor(only("aws:kms/key:Key")).get("arn");
     }
 
     @ParameterizedTest
@@ -87,7 +82,7 @@ class BootstrapProgramTest {
                 .containsEntry("deletionWindowInDays", 30.0); // numbers reach the engine as doubles
         assertThat(only("aws:kms/alias:Alias").inputs())
                 .containsEntry("name", "alias/ee-pulumi-secrets")
-                .containsEntry("targetKeyId", BootstrapMocks.KEY_ID);
+                .containsEntry("targetKeyId", run.computedFor(only("aws:kms/key:Key")).get("keyId"));
     }
 
     @ParameterizedTest
@@ -103,7 +98,7 @@ class BootstrapProgramTest {
                 .containsEntry("maxSessionDuration", (double) CiIdentity.MAX_SESSION_SECONDS);
         JsonNode trust = JSON.readTree((String) role.get("assumeRolePolicy")).get("Statement").get(0);
         assertThat(trust.at("/Principal/Federated/0").asText())
-                .isEqualTo("arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":oidc-provider/oidc.circleci.com/org/" + org);
+                .isEqualTo("arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/oidc.circleci.com/org/" + org);
         assertThat(trust.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").get(0).asText())
                 .isEqualTo(org);
         assertThat(trust.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").get(0).asText())
@@ -115,15 +110,15 @@ class BootstrapProgramTest {
     void attachesEachGeneratedDeployPolicyForThisAccountToTheCiRole(String environment) {
         run(environment);
         Map<String, String> expected = CiDeployPolicy.documents(new PolicyScope(
-                BootstrapMocks.ACCOUNT_ID, BootstrapMocks.REGION, settings.stateBucketName(), BootstrapMocks.KEY_ARN));
-        List<Declared> policies = all("aws:iam/policy:Policy");
+                ACCOUNT_ID, settings.region(), settings.stateBucketName(), keyArn()));
+        List<DeclaredResource> policies = all("aws:iam/policy:Policy");
         assertThat(policies).extracting(p -> p.inputs().get("name"))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         policies.forEach(p -> assertThat(p.inputs().get("policy")).isEqualTo(expected.get(p.inputs().get("name"))));
         assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                 .extracting(a -> a.inputs().get("policyArn"))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
-                        .map(name -> "arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":policy/" + name).toList());
+                        .map(name -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + name).toList());
         assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                 .allSatisfy(a -> assertThat(a.inputs()).containsEntry("role", "circleci-ee-deploy"));
     }
@@ -134,7 +129,7 @@ class BootstrapProgramTest {
         run(environment);
         List<String> taggable = List.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:iam/role:Role", "aws:iam/policy:Policy");
-        List<Declared> resources = mocks.declared().stream().filter(d -> taggable.contains(d.type())).toList();
+        List<DeclaredResource> resources = run.resources().stream().filter(d -> taggable.contains(d.type())).toList();
         assertThat(resources).hasSize(4 + CiDeployPolicy.policyNames().size());
         assertThat(resources).allSatisfy(d -> assertThat(d.inputs().get("tags"))
                 .as(d.name()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", environment)));
@@ -144,12 +139,12 @@ class BootstrapProgramTest {
     @ValueSource(strings = {"production"})
     void exportsWhatTheCircleCiContextNeeds(String environment) {
         run(environment);
-        assertThat(PulumiTest.extractValue(result.output("ciRoleArn")))
-                .isEqualTo("arn:aws:iam::" + BootstrapMocks.ACCOUNT_ID + ":role/circleci-ee-deploy");
-        assertThat(PulumiTest.extractValue(result.output("stateBucketName"))).isEqualTo(settings.stateBucketName());
-        assertThat(PulumiTest.extractValue(result.output("stateBackendUrl")))
+        assertThat(run.outputs().get("ciRoleArn"))
+                .isEqualTo("arn:aws:iam::" + ACCOUNT_ID + ":role/circleci-ee-deploy");
+        assertThat(run.outputs().get("stateBucketName")).isEqualTo(settings.stateBucketName());
+        assertThat(run.outputs().get("stateBackendUrl"))
                 .isEqualTo("s3://" + settings.stateBucketName() + "?region=eu-west-2");
-        assertThat(PulumiTest.extractValue(result.output("secretsProvider")))
+        assertThat(run.outputs().get("secretsProvider"))
                 .isEqualTo("awskms://alias/ee-pulumi-secrets?region=eu-west-2");
     }
 

@@ -51,12 +51,23 @@ public final class FixtureMocks implements Mocks {
                     + "); add its computed attributes to FixtureMocks");
         }
         registered.add(args);
-        String id = args.name + ID_SUFFIX;
+        String id = idOf(args);
         Map<String, Object> state = new HashMap<>(args.inputs);
         Map<String, Object> computedNow = compute.apply(args, id);
         state.putAll(computedNow);
         attributes.put(args.type + "::" + args.name, Map.copyOf(computedNow));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * The resource's ID: the logical name plus {@link #ID_SUFFIX}, except where AWS's ID is an
+     * input that other resources are declared with (an S3 bucket's ID is its name).
+     */
+    static String idOf(ResourceArgs args) {
+        if (args.type.equals("aws:s3/bucketV2:BucketV2") && args.inputs.get("bucket") != null) {
+            return args.inputs.get("bucket").toString();
+        }
+        return args.name + ID_SUFFIX;
     }
 
     /** What the mock computed for a resource (ARN, DNS name...), by {@code type::name}. */

@@ -71,7 +71,7 @@ public record OfflineRun(List<DeclaredResource> resources, List<StackOutput> sta
                     resourceOptions == null ? List.of() : List.copyOf(resourceOptions.getIgnoreChanges()),
                     resourceOptions != null && resourceOptions.isRetainOnDelete());
             resources.add(new DeclaredResource(type, name,
-                    FixtureMocks.isComponent(type) ? null : name + FixtureMocks.ID_SUFFIX,
+                    FixtureMocks.isComponent(type) ? null : args.map(FixtureMocks::idOf).orElse(name + FixtureMocks.ID_SUFFIX),
                     args.map(a -> a.inputs).orElse(Map.of()), args.map(a -> a.provider).orElse(null), placement));
         }
         // Declaration order (transformations run in each resource's constructor): stable from run
