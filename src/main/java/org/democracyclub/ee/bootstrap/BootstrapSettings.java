@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.settings.Environment;
+import org.democracyclub.ee.infra.settings.SettingsReader;
 
 /**
  * The bootstrap's settings for one account, read and validated once from
@@ -20,8 +23,8 @@ import java.util.regex.Pattern;
 public record BootstrapSettings(
         String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName) {
 
-    public static final String REGION = "eu-west-2";
-    public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
+    public static final String REGION = SettingsReader.REGION;
+    public static final Set<String> ENVIRONMENTS = Environment.stackNames();
 
     public static final String ORG_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciOrgId";
     public static final String PROJECT_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciProjectId";
@@ -110,7 +113,7 @@ public record BootstrapSettings(
 
     /** The tags every bootstrap resource carries, as the main program's resources do. */
     public Map<String, String> tags() {
-        return Map.of("dc-product", "ee", "dc-environment", environment);
+        return StackTags.of(Environment.fromStackName(environment).orElseThrow());
     }
 
     private static void check(List<String> problems, String source, String stack, String key, String value,

@@ -2,6 +2,7 @@ package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
 import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.platform.StackTags;
 
 /**
  * The names and name patterns of what the Pulumi program and the deployer manage (DESIGN.md
@@ -14,8 +15,8 @@ public final class ManagedNames {
     public static final String PREFIX = "ee-";
 
     /** Tag every taggable resource of the program carries; EC2 resources are matched by it. */
-    public static final String PRODUCT_TAG_KEY = "dc-product";
-    public static final String PRODUCT_TAG_VALUE = "ee";
+    public static final String PRODUCT_TAG_KEY = StackTags.PRODUCT_KEY;
+    public static final String PRODUCT_TAG_VALUE = StackTags.PRODUCT;
 
     public static final String CODEDEPLOY_APPLICATION = Names.CODEDEPLOY_APPLICATION;
     public static final String DEPLOYMENT_GROUP = Names.DEPLOYMENT_GROUP;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.deployer.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +38,11 @@ public final class LocalCommand implements Callable<Integer> {
             + " (repeatable), e.g. EE_APP_ROOT=/tmp/x/var/www/every_election/repo.")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--application-name", paramLabel = "NAME", defaultValue = "EECodeDeploy",
+    @Option(names = "--application-name", paramLabel = "NAME", defaultValue = CodeDeployNames.APPLICATION,
             description = "APPLICATION_NAME given to hooks (default: ${DEFAULT-VALUE}).")
     String applicationName;
 
-    @Option(names = "--deployment-group-name", paramLabel = "NAME", defaultValue = "EEDefaultDeploymentGroup",
+    @Option(names = "--deployment-group-name", paramLabel = "NAME", defaultValue = CodeDeployNames.DEPLOYMENT_GROUP,
             description = "DEPLOYMENT_GROUP_NAME given to hooks (default: ${DEFAULT-VALUE}).")
     String deploymentGroupName;
 

@@ -18,6 +18,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.StackSettings;
@@ -45,7 +46,7 @@ public final class LoadBalancing extends ComponentResource {
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(facts.subnetIds())
-                .securityGroups(groups.loadBalancerGroupId().applyValue(java.util.List::of))
+                .securityGroups(groups.loadBalancerGroupId().applyValue(List::of))
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(settings.environment() == Environment.PRODUCTION)
                 .build(), child);
@@ -88,7 +89,7 @@ public final class LoadBalancing extends ComponentResource {
                         .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
                                 .httpHeaderName(Application.ORIGIN_VERIFY_HEADER)
                                 .values(Output.ofSecret(settings.originVerifySecret().value())
-                                        .applyValue(java.util.List::of))
+                                        .applyValue(List::of))
                                 .build())
                         .build())
                 .actions(ListenerRuleActionArgs.builder()

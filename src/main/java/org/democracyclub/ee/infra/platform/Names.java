@@ -1,12 +1,14 @@
 package org.democracyclub.ee.infra.platform;
 
+import org.democracyclub.ee.common.CodeDeployNames;
+
 /**
  * Physical names of the resources (DESIGN.md section 2). They are what the current system
  * uses, so existing resources can be imported under the same names rather than recreated.
  */
 public final class Names {
-    public static final String CODEDEPLOY_APPLICATION = "EECodeDeploy";
-    public static final String DEPLOYMENT_GROUP = "EEDefaultDeploymentGroup";
+    public static final String CODEDEPLOY_APPLICATION = CodeDeployNames.APPLICATION;
+    public static final String DEPLOYMENT_GROUP = CodeDeployNames.DEPLOYMENT_GROUP;
     public static final String TARGET_GROUP = "ee-alb-tg";
     public static final String LOAD_BALANCER = "ee-alb";
     public static final String LAUNCH_TEMPLATE = "ee-launch-template";

@@ -26,6 +26,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -118,7 +119,7 @@ public final class SiteDistribution extends ComponentResource {
                 .build(), child);
 
         for (String type : List.of("A", "AAAA")) {
-            new Record(name + "-" + type.toLowerCase(java.util.Locale.ROOT), RecordArgs.builder()
+            new Record(name + "-" + type.toLowerCase(Locale.ROOT), RecordArgs.builder()
                     .zoneId(facts.hostedZoneId())
                     .name(facts.fqdn())
                     .type(type)

@@ -17,6 +17,7 @@ import com.pulumi.aws.ssm.inputs.GetParameterPlainArgs;
 import com.pulumi.deployment.InvokeOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -89,15 +90,15 @@ public final class SiteLookups {
     }
 
     /** Why {@code arn} cannot serve CloudFront, if it cannot. */
-    static java.util.Optional<String> certificateProblem(String arn) {
+    static Optional<String> certificateProblem(String arn) {
         if (CLOUDFRONT_CERTIFICATE_ARN.matcher(arn).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var acm = ACM_ARN.matcher(arn);
         String why = acm.matches()
                 ? "an ACM certificate in " + acm.group(1) + ", but CloudFront only accepts certificates from us-east-1"
                 : "not an ACM certificate ARN";
-        return java.util.Optional.of("SSM parameter " + Names.CERTIFICATE_PARAMETER + " is '" + arn + "': " + why
+        return Optional.of("SSM parameter " + Names.CERTIFICATE_PARAMETER + " is '" + arn + "': " + why
                 + "; request the certificate in us-east-1 (aws acm request-certificate --region us-east-1 ...) and put"
                 + " its ARN, arn:aws:acm:us-east-1:<account>:certificate/<id>, in the parameter");
     }

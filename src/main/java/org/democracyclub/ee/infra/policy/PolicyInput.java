@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.democracyclub.ee.infra.settings.Environment;
 
 /**
  * Everything the rules look at for one stack.
@@ -17,7 +18,7 @@ import java.util.Set;
 public record PolicyInput(String environment, List<DeclaredResource> resources, List<StackOutput> outputs,
                           List<ConfigEntry> config, List<Suppression> suppressions) {
 
-    public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
+    public static final Set<String> ENVIRONMENTS = Environment.stackNames();
 
     public PolicyInput {
         Objects.requireNonNull(environment, "environment");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.infra.platform.StackTags;
 
 /**
  * Cost allocation and ownership: every taggable resource says which product and environment it
@@ -14,10 +15,10 @@ import java.util.Optional;
  * tags carry them, exactly as AWS ends up tagging it ({@code tagsAll}).
  */
 public final class TagRules {
-    public static final String PRODUCT_TAG = "dc-product";
-    public static final String ENVIRONMENT_TAG = "dc-environment";
+    public static final String PRODUCT_TAG = StackTags.PRODUCT_KEY;
+    public static final String ENVIRONMENT_TAG = StackTags.ENVIRONMENT_KEY;
     /** The product's tag value, fixed by DESIGN.md section 2 so existing resources keep their tags. */
-    public static final String PRODUCT = "ee";
+    public static final String PRODUCT = StackTags.PRODUCT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

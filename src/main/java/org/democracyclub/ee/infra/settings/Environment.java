@@ -17,6 +17,11 @@ public enum Environment {
         return Arrays.stream(values()).filter(e -> e.stackName().equals(stack)).findFirst();
     }
 
+    /** Every environment's stack name. */
+    public static java.util.Set<String> stackNames() {
+        return Arrays.stream(values()).map(Environment::stackName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public static String allowedNames() {
         return String.join(", ", Arrays.stream(values()).map(Environment::stackName).toList());
     }

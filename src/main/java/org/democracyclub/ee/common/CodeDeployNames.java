@@ -1,0 +1,13 @@
+package org.democracyclub.ee.common;
+
+/**
+ * The CodeDeploy application and deployment group (DESIGN.md section 2): the program declares
+ * them, and the deployer's local runner presents them to hooks as CodeDeploy would.
+ */
+public final class CodeDeployNames {
+    public static final String APPLICATION = "EECodeDeploy";
+    public static final String DEPLOYMENT_GROUP = "EEDefaultDeploymentGroup";
+
+    private CodeDeployNames() {
+    }
+}
