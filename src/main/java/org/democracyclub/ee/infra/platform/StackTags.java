@@ -1,6 +1,8 @@
 package org.democracyclub.ee.infra.platform;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.democracyclub.ee.infra.settings.Environment;
 
 /**
@@ -16,7 +18,11 @@ public final class StackTags {
     private StackTags() {
     }
 
+    /** The tags sorted by key: {@code Map.of} iterates in an order that changes between runs, and previews must not. */
     public static Map<String, String> of(Environment environment) {
-        return Map.of(PRODUCT_KEY, PRODUCT, ENVIRONMENT_KEY, environment.stackName());
+        var tags = new TreeMap<String, String>();
+        tags.put(PRODUCT_KEY, PRODUCT);
+        tags.put(ENVIRONMENT_KEY, environment.stackName());
+        return Collections.unmodifiableSortedMap(tags);
     }
 }

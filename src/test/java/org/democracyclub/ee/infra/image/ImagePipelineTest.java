@@ -72,15 +72,22 @@ class ImagePipelineTest {
     @Test
     @DisplayName("one Image Builder component per document, named from the component, with its derived version and exact text")
     void components() {
-        var components = mocks.ofType("aws:imagebuilder/component:Component");
         var plan = RecipePlan.of(SETTINGS, ComponentDocuments.load());
-        assertThat(components).extracting(c -> c.inputs.get("name"))
-                .containsExactly("ee-golden-image-add-app-user", "ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app");
-        for (int i = 0; i < components.size(); i++) {
-            assertThat(components.get(i).inputs.get("version")).isEqualTo(plan.components().get(i).version());
-            assertThat(components.get(i).inputs.get("data")).isEqualTo(plan.components().get(i).document().content());
-            assertThat(components.get(i).inputs.get("platform")).isEqualTo("Linux");
+        // The mock engine registers resources from several threads: look components up by name, never by position.
+        Map<Object, Map<String, Object>> byName = inputsByName(mocks, "aws:imagebuilder/component:Component");
+        assertThat(byName).containsOnlyKeys(
+                "ee-golden-image-add-app-user", "ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app");
+        for (var planned : plan.components()) {
+            var inputs = byName.get("ee-golden-image-" + planned.document().key());
+            assertThat(inputs.get("version")).isEqualTo(planned.version());
+            assertThat(inputs.get("data")).isEqualTo(planned.document().content());
+            assertThat(inputs.get("platform")).isEqualTo("Linux");
         }
+    }
+
+    /** Each resource of a type, keyed by its {@code name} input (registration order is not stable). */
+    private static Map<Object, Map<String, Object>> inputsByName(GoldenImageMocks m, String type) {
+        return m.ofType(type).stream().collect(java.util.stream.Collectors.toMap(r -> r.inputs.get("name"), r -> r.inputs));
     }
 
     @Test
@@ -190,10 +197,14 @@ class ImagePipelineTest {
         var after = new GoldenImageMocks();
         run(after, ORG_ARN, ComponentDocuments.load(changed, ComponentDocuments.ORDER)).throwOnError();
         String component = "aws:imagebuilder/component:Component";
-        List<Object> versionsBefore = mocks.ofType(component).stream().map(r -> r.inputs.get("version")).toList();
-        List<Object> versionsAfter = after.ofType(component).stream().map(r -> r.inputs.get("version")).toList();
-        assertThat(versionsAfter.get(0)).isNotEqualTo(versionsBefore.get(0));
-        assertThat(versionsAfter.subList(1, 3)).isEqualTo(versionsBefore.subList(1, 3));
+        var before = inputsByName(mocks, component);
+        var later = inputsByName(after, component);
+        assertThat(later.get("ee-golden-image-add-app-user").get("version"))
+                .isNotEqualTo(before.get("ee-golden-image-add-app-user").get("version"));
+        for (String unchangedComponent : List.of("ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app")) {
+            assertThat(later.get(unchangedComponent).get("version")).as(unchangedComponent)
+                    .isEqualTo(before.get(unchangedComponent).get("version"));
+        }
         String recipe = "aws:imagebuilder/imageRecipe:ImageRecipe";
         assertThat(after.one(recipe).inputs.get("version")).isNotEqualTo(mocks.one(recipe).inputs.get("version"));
         for (String unchanged : List.of("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
