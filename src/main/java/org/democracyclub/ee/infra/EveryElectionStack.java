@@ -27,6 +27,7 @@ import org.democracyclub.ee.infra.platform.LoadBalancing;
 import org.democracyclub.ee.infra.platform.Names;
 import org.democracyclub.ee.infra.platform.Roles;
 import org.democracyclub.ee.infra.platform.SecurityGroups;
+import org.democracyclub.ee.infra.platform.SiteCertificates;
 import org.democracyclub.ee.infra.platform.SiteDistribution;
 import org.democracyclub.ee.infra.platform.SiteFacts;
 import org.democracyclub.ee.infra.platform.SiteLookups;
@@ -77,10 +78,17 @@ public final class EveryElectionStack {
 
         var groups = new SecurityGroups("ee-network", facts, options);
         var roles = new Roles("ee-iam", settings.region(), facts, options);
-        var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
+        // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
+        var usEast1 = new Provider("aws-" + env + "-" + SiteCertificates.CLOUDFRONT_REGION, ProviderArgs.builder()
+                .region(SiteCertificates.CLOUDFRONT_REGION)
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
+                .build());
+        var certificates = new SiteCertificates("ee-certificates", facts, usEast1, options);
+        var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, certificates.originCertificateArn(),
+                options);
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
-        var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
+        var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,

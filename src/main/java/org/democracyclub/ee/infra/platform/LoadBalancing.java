@@ -10,6 +10,7 @@ import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
@@ -25,18 +26,25 @@ import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
  * The internet-facing Application Load Balancer {@code ee-alb}, its target group
- * {@code ee-alb-tg} on the application port, and an HTTP listener that forwards only requests
+ * {@code ee-alb-tg} on the application port, and an HTTPS listener that forwards only requests
  * carrying CloudFront's secret origin header and answers 403 to everything else.
  */
 public final class LoadBalancing extends ComponentResource {
     /** Seconds the load balancer drains an instance: the old fleet goes quickly in blue/green. */
     static final int DEREGISTRATION_DELAY_SECONDS = 5;
+    /** TLS 1.3 and 1.2 with forward-secret ciphers only: the policy AWS recommends for HTTPS listeners. */
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    static final int HTTP_PORT = 80;
 
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
+    private final Listener httpsListener;
 
+    /**
+     * @param originCertificateArn the issued regional certificate of the origin host
+     */
     public LoadBalancing(String name, StackSettings settings, SiteFacts facts, SecurityGroups groups,
-                         ComponentResourceOptions options) {
+                         Output<String> originCertificateArn, ComponentResourceOptions options) {
         super("ee:platform:LoadBalancing", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var health = settings.healthCheck();
@@ -71,30 +79,51 @@ public final class LoadBalancing extends ComponentResource {
                         .build())
                 .build(), child);
 
-        var listener = new Listener(name + "-http", ListenerArgs.builder()
+        // CloudFront connects to origin.<FQDN> over HTTPS; TLS 1.2 or 1.3 only.
+        var https = new Listener(name + "-https", ListenerArgs.builder()
                 .loadBalancerArn(loadBalancer.arn())
                 .port(SecurityGroups.ORIGIN_PORT)
-                .protocol("HTTP")
+                .protocol("HTTPS")
+                .sslPolicy(TLS_POLICY)
+                .certificateArn(originCertificateArn)
                 .defaultActions(ListenerDefaultActionArgs.builder()
                         .type("fixed-response")
                         .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
                                 .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
                         .build())
                 .build(), child);
+        httpsListener = https;
 
+        // Forwards only what carries the origin secret. During a rotation both the new and the
+        // retiring value match (a header condition matches any of its values), so there is no
+        // moment when CloudFront's requests meet a 403.
         new ListenerRule(name + "-from-cloudfront", ListenerRuleArgs.builder()
-                .listenerArn(listener.arn())
+                .listenerArn(https.arn())
                 .priority(1)
                 .conditions(ListenerRuleConditionArgs.builder()
                         .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
                                 .httpHeaderName(Application.ORIGIN_VERIFY_HEADER)
-                                .values(Output.ofSecret(settings.originVerifySecret().value())
-                                        .applyValue(List::of))
+                                .values(Output.ofSecret(settings.originVerifySecret().accepted()))
                                 .build())
                         .build())
                 .actions(ListenerRuleActionArgs.builder()
                         .type("forward")
                         .targetGroupArn(targetGroup.arn())
+                        .build())
+                .build(), child);
+
+        // Port 80 only redirects to HTTPS. It is kept, not removed, so the old system's port-80
+        // listener can be imported under this name and changed in place (an ALB has one listener
+        // per port); the security group no longer admits port 80, so nothing reaches it.
+        new Listener(name + "-http", ListenerArgs.builder()
+                .loadBalancerArn(loadBalancer.arn())
+                .port(HTTP_PORT)
+                .protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder()
+                        .type("redirect")
+                        .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                .protocol("HTTPS").port(String.valueOf(SecurityGroups.ORIGIN_PORT))
+                                .statusCode("HTTP_301").build())
                         .build())
                 .build(), child);
 
@@ -105,8 +134,18 @@ public final class LoadBalancing extends ComponentResource {
         return loadBalancer.dnsName();
     }
 
+    /** The load balancer's Route 53 zone, for alias records. */
+    public Output<String> zoneId() {
+        return loadBalancer.zoneId();
+    }
+
     public Output<String> targetGroupArn() {
         return targetGroup.arn();
+    }
+
+    /** The listener CloudFront's requests arrive on; the distribution waits for it. */
+    public Listener httpsListener() {
+        return httpsListener;
     }
 
     public Output<String> targetGroupName() {

@@ -12,13 +12,18 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * The two security groups: the load balancer's accepts its origin port only from CloudFront's
+ * The two security groups: the load balancer's accepts HTTPS only from CloudFront's
  * origin-facing prefix list (referenced once: each reference counts as 55 rules), and the
  * instances' accepts the application port only from the load balancer's group.
+ *
+ * <p>The load balancer's group is named from a prefix: a change AWS can only make by replacing
+ * the group (its description, its VPC) then creates the new one beside the old, moves the load
+ * balancer and deletes the old, with no name clash. The instances' group keeps its fixed name:
+ * the live fleet's instances hold it, so it could not be deleted before they are replaced anyway.
  */
 public final class SecurityGroups extends ComponentResource {
-    /** The port CloudFront reaches the load balancer on (HTTP; TLS ends at CloudFront). */
-    public static final int ORIGIN_PORT = 80;
+    /** The port CloudFront reaches the load balancer on: HTTPS, to the origin host's certificate. */
+    public static final int ORIGIN_PORT = 443;
 
     private final SecurityGroup loadBalancer;
     private final SecurityGroup instances;
@@ -28,8 +33,8 @@ public final class SecurityGroups extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
 
         loadBalancer = new SecurityGroup(Names.LOAD_BALANCER_SECURITY_GROUP, SecurityGroupArgs.builder()
-                .name(Names.LOAD_BALANCER_SECURITY_GROUP)
-                .description("ee-alb: HTTP from CloudFront only")
+                .namePrefix(Names.LOAD_BALANCER_SECURITY_GROUP + "-")
+                .description("ee-alb: HTTPS from CloudFront only")
                 .vpcId(facts.vpcId())
                 .build(), child);
         instances = new SecurityGroup(Names.INSTANCE_SECURITY_GROUP, SecurityGroupArgs.builder()
@@ -40,7 +45,7 @@ public final class SecurityGroups extends ComponentResource {
 
         new SecurityGroupIngressRule(name + "-alb-from-cloudfront", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(loadBalancer.id())
-                .description("HTTP from CloudFront origin-facing addresses")
+                .description("HTTPS from CloudFront origin-facing addresses")
                 .ipProtocol("tcp").fromPort(ORIGIN_PORT).toPort(ORIGIN_PORT)
                 .prefixListId(facts.cloudFrontPrefixListId())
                 .build(), child);

@@ -40,6 +40,9 @@ public final class SiteLookups {
     private static final Pattern DOMAIN_NAME =
             Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
+    /** The error code SSM answers for a parameter that does not exist (GetParameter API reference). */
+    static final String PARAMETER_NOT_FOUND = "ParameterNotFound";
+
     private final InvokeOptions options;
 
     public SiteLookups(Provider provider) {
@@ -53,8 +56,8 @@ public final class SiteLookups {
             problems.add("SSM parameter " + Names.FQDN_PARAMETER + " is '" + fqdn
                     + "': not a lower-case domain name such as elections.democracyclub.org.uk");
         }
-        String certificate = parameter(Names.CERTIFICATE_PARAMETER);
-        certificateProblem(certificate).ifPresent(problems::add);
+        Optional<String> certificate = optionalParameter(Names.CERTIFICATE_PARAMETER);
+        certificate.flatMap(SiteLookups::certificateProblem).ifPresent(problems::add);
         String organisation = settings.goldenImages().isPresent() ? parameter(Names.ORGANISATION_PARAMETER) : "";
         if (!organisation.isEmpty()) {
             try {
@@ -99,8 +102,28 @@ public final class SiteLookups {
                 ? "an ACM certificate in " + acm.group(1) + ", but CloudFront only accepts certificates from us-east-1"
                 : "not an ACM certificate ARN";
         return Optional.of("SSM parameter " + Names.CERTIFICATE_PARAMETER + " is '" + arn + "': " + why
-                + "; request the certificate in us-east-1 (aws acm request-certificate --region us-east-1 ...) and put"
-                + " its ARN, arn:aws:acm:us-east-1:<account>:certificate/<id>, in the parameter");
+                + "; put the ARN of a certificate in us-east-1, arn:aws:acm:us-east-1:<account>:certificate/<id>, in the"
+                + " parameter, or delete the parameter (aws ssm delete-parameter --name " + Names.CERTIFICATE_PARAMETER
+                + ") and the program requests and validates one itself");
+    }
+
+    /**
+     * A parameter that may be absent. The provider's {@code getParameter} fails when the
+     * parameter does not exist, with AWS's {@code ParameterNotFound} error in its message; only
+     * that failure means "not set", any other (access denied, throttling) still stops the program.
+     */
+    private Optional<String> optionalParameter(String name) {
+        try {
+            String value = parameter(name);
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).contains(PARAMETER_NOT_FOUND)) {
+                    return Optional.empty();
+                }
+            }
+            throw e;
+        }
     }
 
     private String parameter(String name) {

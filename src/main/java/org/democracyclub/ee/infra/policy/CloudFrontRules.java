@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Rules on the CloudFront distribution: HTTPS for viewers, a modern TLS policy, compression. */
+/** Rules on the CloudFront distribution: HTTPS for viewers and origins, a modern TLS policy, compression, legal cache policies. */
 public final class CloudFrontRules {
     private static final Set<String> DISTRIBUTIONS = Set.of(Types.DISTRIBUTION);
     private static final Set<String> HTTPS_POLICIES = Set.of("redirect-to-https", "https-only");
@@ -18,7 +18,8 @@ public final class CloudFrontRules {
     }
 
     public static List<Rule> all() {
-        return List.of(viewersUseHttps(), modernTls(), certificateInUsEast1(), compression());
+        return List.of(viewersUseHttps(), modernTls(), certificateInUsEast1(), compression(), originsUseHttps(),
+                uncachedPoliciesKeyOnNothing());
     }
 
     /** EE-CF-1. */
@@ -84,6 +85,66 @@ public final class CloudFrontRules {
                         if (!Props.bool(b.settings(), "compress").orElse(false)) {
                             out.add(r, b.label() + " does not compress", "set compress to true on " + b.label());
                         }
+                    }
+                });
+    }
+
+    /**
+     * EE-CF-5: over HTTP, the origin secret, session cookies and passwords would cross the
+     * internet in clear between CloudFront and the load balancer.
+     */
+    static Rule originsUseHttps() {
+        return perResource("EE-CF-5", Severity.ERROR,
+                "CloudFront reaches every custom origin over HTTPS only, with TLS 1.2: the origin secret, cookies and passwords never cross the internet in clear.",
+                DISTRIBUTIONS, (r, in, out) -> {
+                    for (Map<String, Object> origin : r.objects("origins")) {
+                        if (Props.at(origin, "customOriginConfig") == null) {
+                            continue; // an S3 origin: CloudFront always uses HTTPS when it signs requests to S3
+                        }
+                        String id = Props.string(origin, "originId").orElse("?");
+                        String policy = Props.string(origin, "customOriginConfig.originProtocolPolicy").orElse("unset");
+                        if (!policy.equals("https-only")) {
+                            out.add(r, "origin " + id + " has originProtocolPolicy " + policy,
+                                    "serve the origin over HTTPS (a certificate on its listener) and set originProtocolPolicy to \"https-only\"");
+                        }
+                        List<String> protocols = Props.strings(origin, "customOriginConfig.originSslProtocols");
+                        if (!protocols.equals(List.of("TLSv1.2"))) {
+                            out.add(r, "origin " + id + " allows originSslProtocols " + protocols,
+                                    "set originSslProtocols to [\"TLSv1.2\"]");
+                        }
+                    }
+                });
+    }
+
+    /**
+     * EE-CF-6: CloudFront rejects a cache policy whose TTLs are all 0 but that puts headers,
+     * cookies, query strings or the normalised Accept-Encoding in its key ("... is invalid for
+     * policy with caching disabled"); such a path takes the managed CachingDisabled policy and an
+     * origin request policy instead.
+     */
+    static Rule uncachedPoliciesKeyOnNothing() {
+        return perResource("EE-CF-6", Severity.ERROR,
+                "A cache policy that caches nothing (all TTLs 0) puts nothing in its key, which CloudFront requires.",
+                Set.of(Types.CACHE_POLICY), (r, in, out) -> {
+                    boolean cachesNothing = List.of("minTtl", "defaultTtl", "maxTtl").stream()
+                            .allMatch(ttl -> r.string(ttl).map(v -> Double.parseDouble(v) == 0).orElse(ttl.equals("minTtl")));
+                    if (!cachesNothing) {
+                        return;
+                    }
+                    String key = "parametersInCacheKeyAndForwardedToOrigin.";
+                    List<String> inKey = new ArrayList<>();
+                    for (String part : List.of("headersConfig.headerBehavior", "cookiesConfig.cookieBehavior",
+                            "queryStringsConfig.queryStringBehavior")) {
+                        r.string(key + part).filter(v -> !v.equals("none")).ifPresent(v -> inKey.add(part + " " + v));
+                    }
+                    for (String flag : List.of("enableAcceptEncodingGzip", "enableAcceptEncodingBrotli")) {
+                        if (r.bool(key + flag).orElse(false)) {
+                            inKey.add(flag);
+                        }
+                    }
+                    if (!inKey.isEmpty()) {
+                        out.add(r, "caches nothing but puts " + String.join(", ", inKey) + " in its key",
+                                "use the managed CachingDisabled policy with an origin request policy (e.g. Managed-AllViewer)");
                     }
                 });
     }

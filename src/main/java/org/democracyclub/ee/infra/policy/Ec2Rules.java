@@ -61,10 +61,15 @@ public final class Ec2Rules {
                 });
     }
 
-    /** EE-EC2-3: instances are reached through the load balancer only; a public IP bypasses it. */
+    /**
+     * EE-EC2-3: what is checked is that nothing asks for a public IP. It does not keep instances
+     * off the internet: in the default VPC's subnets (map public IP on launch) every instance gets
+     * a public IP anyway, which the fleet needs for its outbound traffic without a NAT gateway;
+     * what keeps it unreachable is its security group, which admits only the load balancer.
+     */
     static Rule noPublicIp() {
         return perResource("EE-EC2-3", Severity.ERROR,
-                "No public IP on instances: they are reached only through the load balancer.",
+                "No launch template or instance asks for a public IP. Instances in default subnets still get one (the subnets map public IPs on launch); only their security group keeps them unreachable except from the load balancer.",
                 LAUNCHERS, (r, in, out) -> {
                     if (r.is(Types.LAUNCH_TEMPLATE)) {
                         for (Map<String, Object> nic : r.objects("networkInterfaces")) {

@@ -9,12 +9,21 @@ import java.util.Set;
 public final class LoadBalancerRules {
     private static final Set<String> LOAD_BALANCERS = Set.of(Types.LOAD_BALANCER, Types.ALB_LOAD_BALANCER);
     private static final Set<String> TARGET_GROUPS = Set.of(Types.TARGET_GROUP, Types.ALB_TARGET_GROUP);
+    private static final Set<String> LISTENERS = Set.of(Types.LISTENER, Types.ALB_LISTENER);
+    /**
+     * ELB security policies whose lowest protocol is TLS 1.2 or 1.3: the name carries the
+     * minimum version ({@code ELBSecurityPolicy-TLS13-1-2-2021-06} negotiates TLS 1.2 and 1.3;
+     * {@code ...-TLS13-1-0-...} would allow TLS 1.0).
+     */
+    private static final java.util.regex.Pattern MODERN_SSL_POLICY = java.util.regex.Pattern.compile(
+            "ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)-.+");
 
     private LoadBalancerRules() {
     }
 
     public static List<Rule> all() {
-        return List.of(dropsInvalidHeaders(), deletionProtectionInProduction(), targetGroupHealthCheck());
+        return List.of(dropsInvalidHeaders(), deletionProtectionInProduction(), targetGroupHealthCheck(),
+                listenersUseHttps());
     }
 
     /** EE-LB-1: header fields that are not valid HTTP are a request-smuggling vector. */
@@ -63,6 +72,34 @@ public final class LoadBalancerRules {
                     if (http && r.string("healthCheck.path").map(String::isBlank).orElse(true)) {
                         out.add(r, "healthCheck.path is not set",
                                 "set healthCheck.path to a URL the application answers with its matcher (e.g. \"/\")");
+                    }
+                });
+    }
+
+    /**
+     * EE-LB-4: a forwarding HTTP listener would carry the origin secret and the users' cookies in
+     * clear; an HTTP listener may exist only to redirect to HTTPS.
+     */
+    static Rule listenersUseHttps() {
+        return perResource("EE-LB-4", Severity.ERROR,
+                "Every listener is HTTPS with a TLS 1.2+ security policy, or an HTTP listener that only redirects to HTTPS.",
+                LISTENERS, (r, in, out) -> {
+                    String protocol = r.string("protocol").orElse("HTTP");
+                    if (protocol.equals("HTTPS")) {
+                        String policy = r.string("sslPolicy").orElse("unset (ELBSecurityPolicy-2016-08, TLS 1.0)");
+                        if (!MODERN_SSL_POLICY.matcher(policy).matches()) {
+                            out.add(r, "sslPolicy is " + policy, "set sslPolicy to \"ELBSecurityPolicy-TLS13-1-2-2021-06\"");
+                        }
+                        return;
+                    }
+                    for (java.util.Map<String, Object> action : r.objects("defaultActions")) {
+                        boolean redirectsToHttps = "redirect".equals(Props.string(action, "type").orElse(""))
+                                && "HTTPS".equals(Props.string(action, "redirect.protocol").orElse(""));
+                        if (!redirectsToHttps) {
+                            out.add(r, "a " + protocol + " listener on port " + r.string("port").orElse("?")
+                                            + " has a " + Props.string(action, "type").orElse("?") + " action",
+                                    "serve HTTPS with a certificate, and let a port-80 listener only redirect to HTTPS");
+                        }
                     }
                 });
     }

@@ -18,6 +18,9 @@ public final class Types {
     public static final String ALB_TARGET_GROUP = "aws:alb/targetGroup:TargetGroup";
 
     public static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    public static final String CACHE_POLICY = "aws:cloudfront/cachePolicy:CachePolicy";
+    public static final String LISTENER = "aws:lb/listener:Listener";
+    public static final String ALB_LISTENER = "aws:alb/listener:Listener";
 
     public static final String IAM_ROLE = "aws:iam/role:Role";
     public static final String IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";

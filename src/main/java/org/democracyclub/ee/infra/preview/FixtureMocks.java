@@ -25,6 +25,7 @@ public final class FixtureMocks implements Mocks {
     private final List<ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Map<String, Object>> attributes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BiFunction<ResourceArgs, String, Map<String, Object>>> computed = new HashMap<>();
+    private final Map<String, String> providerRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FixtureMocks(Fixture fixture, String region) {
         this.fixture = fixture;
@@ -111,6 +112,33 @@ public final class FixtureMocks implements Mocks {
                 "arn", arn("ssm", "parameter/" + name), "version", 1);
     }
 
+    /** The region of the provider a resource is declared with (the stack's, unless it names another). */
+    private String regionOf(ResourceArgs args) {
+        if (args.provider == null) {
+            return region;
+        }
+        // urn:pulumi:<stack>::<project>::pulumi:providers:aws::<name>::<id>
+        String[] parts = args.provider.split("::");
+        return providerRegions.getOrDefault(parts.length >= 2 ? parts[parts.length - 2] : "", region);
+    }
+
+    /**
+     * ACM's DNS validation record for each name of a certificate: a CNAME under the name, the same
+     * for the same name (ACM asks for one record per name and account).
+     */
+    private static List<Map<String, Object>> validationOptions(ResourceArgs args) {
+        List<String> names = new ArrayList<>();
+        names.add(input(args, "domainName"));
+        if (args.inputs.get("subjectAlternativeNames") instanceof List<?> alternatives) {
+            alternatives.forEach(name -> names.add(String.valueOf(name)));
+        }
+        return names.stream().distinct().map(name -> {
+            String token = String.format("%08x", name.hashCode());
+            return Map.<String, Object>of("domainName", name, "resourceRecordName", "_" + token + "." + name + ".",
+                    "resourceRecordType", "CNAME", "resourceRecordValue", "_" + token + ".acm-validations.aws.");
+        }).toList();
+    }
+
     private String arn(String service, String resource) {
         return "arn:aws:" + service + ":" + region + ":" + fixture.accountId() + ":" + resource;
     }
@@ -137,7 +165,12 @@ public final class FixtureMocks implements Mocks {
 
     /** What AWS computes for each resource type the program declares. */
     private void registerComputedAttributes() {
-        computed.put("pulumi:providers:aws", (a, id) -> Map.of());
+        computed.put("pulumi:providers:aws", (a, id) -> {
+            if (a.inputs.get("region") != null) {
+                providerRegions.put(a.name, a.inputs.get("region").toString());
+            }
+            return Map.of();
+        });
         computed.put("aws:ec2/securityGroup:SecurityGroup", (a, id) -> Map.of("arn", arn("ec2", "security-group/" + id)));
         computed.put("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", (a, id) -> Map.of(
                 "arn", arn("ec2", "security-group-rule/" + id), "securityGroupRuleId", id));
@@ -173,6 +206,11 @@ public final class FixtureMocks implements Mocks {
                 "arn", "arn:aws:cloudfront::" + fixture.accountId() + ":distribution/E1OFFLINE",
                 "domainName", "d111111abcdef8.cloudfront.net", "hostedZoneId", "Z2FDTNDATAQYW2"));
         computed.put("aws:route53/record:Record", (a, id) -> Map.of("fqdn", input(a, "name")));
+        computed.put("aws:acm/certificate:Certificate", (a, id) -> Map.of(
+                "arn", "arn:aws:acm:" + regionOf(a) + ":" + fixture.accountId() + ":certificate/"
+                        + java.util.UUID.nameUUIDFromBytes((regionOf(a) + a.name).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "domainValidationOptions", validationOptions(a), "status", "PENDING_VALIDATION"));
+        computed.put("aws:acm/certificateValidation:CertificateValidation", (a, id) -> Map.of());
         computed.put("aws:iam/rolePolicyAttachment:RolePolicyAttachment", (a, id) -> Map.of());
         computed.put("aws:imagebuilder/component:Component", (a, id) -> Map.of(
                 "arn", imageBuilderArn("component", a, input(a, "version") + "/1")));

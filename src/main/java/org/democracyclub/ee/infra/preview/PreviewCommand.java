@@ -90,7 +90,7 @@ public final class PreviewCommand implements Callable<Integer> {
             return failed(stack, run.errors(), err);
         }
         PolicyReport policy = OfflineStack.policy(projectDir, settings, run);
-        PreviewReport report = new PreviewReport(stack, run, policy, List.of(settings.originVerifySecret().value()),
+        PreviewReport report = new PreviewReport(stack, run, policy, settings.originVerifySecret().accepted(),
                 notes(settings));
         out.println(format == Format.json ? report.json() : report.text());
         return policy.passed() ? OK : POLICY_VIOLATIONS;

@@ -25,6 +25,12 @@ public final class SettingsReader {
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
+    static final String ORIGIN_SECRET = "originVerifySecret";
+    static final String PREVIOUS_ORIGIN_SECRET = "previousOriginVerifySecret";
+    /** At least 32 characters; at most 128, the longest value a load balancer header condition takes. */
+    static final int ORIGIN_SECRET_MIN = 32;
+    static final int ORIGIN_SECRET_MAX = 128;
+    private static final Pattern ORIGIN_SECRET_CHARACTERS = Pattern.compile("[A-Za-z0-9]+");
 
     private final ProjectFile project;
     private final StackConfig config;
@@ -119,25 +125,47 @@ public final class SettingsReader {
         return new HealthCheck(interval, timeout, healthy, unhealthy);
     }
 
+    /**
+     * The origin secret and, during a rotation, the one being retired. Each is 32 to 128 letters
+     * and digits: a load balancer header condition value is at most 128 characters and treats
+     * {@code *} and {@code ?} as wildcards (docs/deployment.md, "Rotating the origin secret").
+     */
     private OriginSecret originSecret() {
-        String name = "originVerifySecret";
+        Optional<String> current = secretValue(ORIGIN_SECRET);
+        Optional<String> previous = secretValue(PREVIOUS_ORIGIN_SECRET);
+        if (current.isPresent() && previous.isPresent() && current.get().equals(previous.get())) {
+            problems.add(config.fileName() + ": " + values.key(PREVIOUS_ORIGIN_SECRET) + " equals "
+                    + values.key(ORIGIN_SECRET) + "; set it to the secret being retired, or remove it"
+                    + " (pulumi config rm " + PREVIOUS_ORIGIN_SECRET + " -s " + config.stack() + ")");
+        }
+        return current.map(value -> new OriginSecret(value, true, previous))
+                .orElseGet(() -> new OriginSecret(OriginSecret.PLACEHOLDER, false, previous));
+    }
+
+    /** A secret origin header value when the run can read it; empty when unset or encrypted offline. */
+    private Optional<String> secretValue(String name) {
         ConfigValue value = values.value(name);
         String setIt = "set it with: pulumi config set --secret " + name + " \"$(openssl rand -hex 32)\" -s " + config.stack();
         if (value == null) {
-            return new OriginSecret(OriginSecret.PLACEHOLDER, false);
+            return Optional.empty();
         }
         if (!value.secret()) {
             problems.add(values.where(value) + values.key(name) + " is stored in plain text; it must be a Pulumi secret: " + setIt);
-            return new OriginSecret(OriginSecret.PLACEHOLDER, false);
+            return Optional.empty();
         }
         if (value.text() == null) {
-            return new OriginSecret(OriginSecret.PLACEHOLDER, false);
+            return Optional.empty();
         }
-        if (value.text().length() < 32) {
-            problems.add(config.fileName() + ": " + values.key(name) + " is " + value.text().length()
-                    + " characters; allowed: at least 32 (" + setIt + ")");
+        String text = value.text();
+        if (text.length() < ORIGIN_SECRET_MIN || text.length() > ORIGIN_SECRET_MAX) {
+            problems.add(config.fileName() + ": " + values.key(name) + " is " + text.length()
+                    + " characters; allowed: " + ORIGIN_SECRET_MIN + " to " + ORIGIN_SECRET_MAX + " (" + setIt + ")");
         }
-        return new OriginSecret(value.text(), true);
+        if (!ORIGIN_SECRET_CHARACTERS.matcher(text).matches()) {
+            problems.add(config.fileName() + ": " + values.key(name) + " has characters other than letters and digits"
+                    + " (the load balancer reads * and ? as wildcards); allowed: [A-Za-z0-9] (" + setIt + ")");
+        }
+        return Optional.of(text);
     }
 
     private Optional<GoldenImageSettings> goldenImages() {

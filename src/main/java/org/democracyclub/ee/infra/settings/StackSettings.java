@@ -49,10 +49,21 @@ public record StackSettings(
      * The origin header secret. Offline, the stack file holds only its ciphertext (or nothing),
      * so the preview uses a placeholder and says so.
      *
-     * @param value the secret, or a placeholder when {@code known} is false
-     * @param known whether {@code value} is the real secret
+     * @param value    the secret CloudFront sends, or a placeholder when {@code known} is false
+     * @param known    whether {@code value} is the real secret
+     * @param previous the secret being rotated out, which the load balancer still accepts, if set
      */
-    public record OriginSecret(String value, boolean known) {
-        public static final String PLACEHOLDER = "offline-preview-placeholder";
+    public record OriginSecret(String value, boolean known, java.util.Optional<String> previous) {
+        /** Letters and digits only, so the placeholder is itself a valid load balancer header value. */
+        public static final String PLACEHOLDER = "offlinePreviewPlaceholder0123456789";
+
+        public OriginSecret(String value, boolean known) {
+            this(value, known, java.util.Optional.empty());
+        }
+
+        /** Every value the load balancer forwards: the current one first, then the one being rotated out. */
+        public java.util.List<String> accepted() {
+            return previous.map(old -> java.util.List.of(value, old)).orElse(java.util.List.of(value));
+        }
     }
 }
