@@ -63,8 +63,8 @@ class PlatformTest {
         List<Map<String, Object>> ingress = run.ofType(SG_INGRESS).stream().map(DeclaredResource::inputs).toList();
         assertThat(ingress).hasSize(2);
         assertThat(ingress).anySatisfy(rule -> assertThat(rule).containsEntry("securityGroupId", "ee-alb-sg-id")
-                .containsEntry("prefixListId", "pl-93a247fa").containsEntry("fromPort", 80.0)
-                .containsEntry("toPort", 80.0).doesNotContainKeys("cidrIpv4", "cidrIpv6"));
+                .containsEntry("prefixListId", "pl-93a247fa").containsEntry("fromPort", 443.0)
+                .containsEntry("toPort", 443.0).doesNotContainKeys("cidrIpv4", "cidrIpv6"));
         assertThat(ingress).anySatisfy(rule -> assertThat(rule).containsEntry("securityGroupId", "ee-instance-sg-id")
                 .containsEntry("referencedSecurityGroupId", "ee-alb-sg-id").containsEntry("fromPort", 8001.0)
                 .containsEntry("toPort", 8001.0));
@@ -78,10 +78,13 @@ class PlatformTest {
     @ValueSource(strings = {"development", "staging", "production"})
     void theListenerForwardsOnlyRequestsCarryingTheOriginSecret(String stack) {
         OfflineRun run = Stacks.run(stack);
-        DeclaredResource listener = run.get("aws:lb/listener:Listener", "ee-lb-http");
+        DeclaredResource listener = run.get("aws:lb/listener:Listener", "ee-lb-https");
         assertThat(listener.at("defaultActions.0.fixedResponse.statusCode")).isEqualTo("403");
         DeclaredResource rule = run.get("aws:lb/listenerRule:ListenerRule", "ee-lb-from-cloudfront");
+        assertThat(rule.at("listenerArn")).isEqualTo(run.computedFor(listener).get("arn"));
         assertThat(rule.at("conditions.0.httpHeader.httpHeaderName")).isEqualTo("X-Origin-Verify");
+        assertThat(rule.at("conditions.0.httpHeader.values")).isEqualTo(
+                Stacks.settings(stack).originVerifySecret().accepted());
         assertThat(rule.at("actions.0.type")).isEqualTo("forward");
         assertThat(run.get(DISTRIBUTION, "ee-cdn").at("origins.0.customHeaders.0.name")).isEqualTo("X-Origin-Verify");
     }
@@ -137,7 +140,7 @@ class PlatformTest {
         assertThat(cdn.at("defaultCacheBehavior.compress")).isEqualTo(true);
         assertThat(cdn.at("orderedCacheBehaviors.0.pathPattern")).isEqualTo("/static/*");
         assertThat(cdn.at("orderedCacheBehaviors.0.viewerProtocolPolicy")).isEqualTo("redirect-to-https");
-        assertThat(cdn.at("origins.0.customOriginConfig.originProtocolPolicy")).isEqualTo("http-only");
+        assertThat(cdn.at("origins.0.customOriginConfig.originProtocolPolicy")).isEqualTo("https-only");
     }
 
     @Test
@@ -148,7 +151,7 @@ class PlatformTest {
         assertThat(List.of(pages.at("defaultTtl"), pages.at("minTtl"), pages.at("maxTtl")))
                 .containsExactly(600.0, 0.0, 7200.0);
         assertThat(pages.at("parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items")).isEqualTo(
-                List.of("x-csrfmiddlewaretoken", "Accept", "Accept-Language", "Cache-Control", "Referer"));
+                List.of("x-csrfmiddlewaretoken", "Accept", "Accept-Language", "Authorization", "Cache-Control", "Referer"));
         assertThat(pages.at("parametersInCacheKeyAndForwardedToOrigin.cookiesConfig.cookieBehavior")).isEqualTo("all");
         assertThat(pages.at("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingBrotli")).isEqualTo(true);
         DeclaredResource statics = run.get(policy, "ee-cdn-static");
@@ -159,8 +162,9 @@ class PlatformTest {
     @ParameterizedTest
     @ValueSource(strings = {"development", "staging", "production"})
     void theSiteNameAliasesTheDistributionForIpv4AndIpv6(String stack) {
-        var records = Stacks.run(stack).ofType("aws:route53/record:Record");
-        assertThat(records).extracting(r -> r.at("type")).containsExactlyInAnyOrder("A", "AAAA");
+        OfflineRun run = Stacks.run(stack);
+        var records = List.of(run.get("aws:route53/record:Record", "ee-cdn-a"), run.get("aws:route53/record:Record", "ee-cdn-aaaa"));
+        assertThat(records).extracting(r -> r.at("type")).containsExactly("A", "AAAA");
         assertThat(records).allSatisfy(r -> {
             assertThat(r.at("name")).isEqualTo("elections.example.org.uk");
             assertThat(r.at("zoneId")).isEqualTo("Z0123456789ABCDEFGHIJ");

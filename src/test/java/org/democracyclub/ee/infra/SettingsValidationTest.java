@@ -167,6 +167,61 @@ class SettingsValidationTest {
                 "PULUMI_CONFIG", "{\"aws:region\":\"eu-west-2\",\"every-election:originVerifySecret\":\"short\"}",
                 "PULUMI_CONFIG_SECRET_KEYS", "[\"every-election:originVerifySecret\"]"));
         assertThatThrownBy(() -> SettingsReader.read(ProjectFile.read(project), config))
-                .hasMessageContaining("every-election:originVerifySecret is 5 characters; allowed: at least 32");
+                .hasMessageContaining("every-election:originVerifySecret is 5 characters; allowed: 32 to 128");
+    }
+
+    private static StackConfig engine(Map<String, String> secrets) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, String> config = new java.util.TreeMap<>(Map.of("aws:region", "eu-west-2"));
+        secrets.forEach((key, value) -> config.put("every-election:" + key, value));
+        return StackConfig.fromEngine("production", Map.of(
+                "PULUMI_CONFIG", json.writeValueAsString(config),
+                "PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(
+                        secrets.keySet().stream().sorted().map(k -> "every-election:" + k).toList())));
+    }
+
+    @Test
+    void anOriginSecretLongerThanALoadBalancerConditionTakesIsRejected() throws IOException {
+        var config = engine(Map.of("originVerifySecret", "a".repeat(129)));
+        assertThatThrownBy(() -> SettingsReader.read(ProjectFile.read(project), config))
+                .hasMessageContaining("every-election:originVerifySecret is 129 characters; allowed: 32 to 128");
+    }
+
+    @Test
+    void anOriginSecretOfOneHundredAndTwentyEightLettersAndDigitsIsAccepted() throws IOException {
+        var settings = SettingsReader.read(ProjectFile.read(project),
+                engine(Map.of("originVerifySecret", "aZ09".repeat(32))));
+        assertThat(settings.originVerifySecret().accepted()).containsExactly("aZ09".repeat(32));
+    }
+
+    @Test
+    void anOriginSecretWithWildcardCharactersIsRejected() throws IOException {
+        var config = engine(Map.of("originVerifySecret", "0123456789abcdef0123456789abcde*"));
+        assertThatThrownBy(() -> SettingsReader.read(ProjectFile.read(project), config))
+                .hasMessageContaining("every-election:originVerifySecret has characters other than letters and digits")
+                .hasMessageContaining("allowed: [A-Za-z0-9]");
+    }
+
+    @Test
+    void duringARotationTheLoadBalancerAcceptsTheNewSecretAndTheRetiringOne() throws IOException {
+        var settings = SettingsReader.read(ProjectFile.read(project), engine(Map.of(
+                "originVerifySecret", "N".repeat(40), "previousOriginVerifySecret", "O".repeat(40))));
+        assertThat(settings.originVerifySecret().value()).isEqualTo("N".repeat(40));
+        assertThat(settings.originVerifySecret().accepted()).containsExactly("N".repeat(40), "O".repeat(40));
+    }
+
+    @Test
+    void aRetiringSecretIsValidatedLikeTheCurrentOne() throws IOException {
+        var config = engine(Map.of("originVerifySecret", "N".repeat(40), "previousOriginVerifySecret", "old-one"));
+        assertThatThrownBy(() -> SettingsReader.read(ProjectFile.read(project), config))
+                .hasMessageContaining("every-election:previousOriginVerifySecret is 7 characters; allowed: 32 to 128")
+                .hasMessageContaining("every-election:previousOriginVerifySecret has characters other than letters and digits");
+    }
+
+    @Test
+    void aRetiringSecretEqualToTheCurrentOneIsRejected() throws IOException {
+        var config = engine(Map.of("originVerifySecret", "N".repeat(40), "previousOriginVerifySecret", "N".repeat(40)));
+        assertThatThrownBy(() -> SettingsReader.read(ProjectFile.read(project), config))
+                .hasMessageContaining("every-election:previousOriginVerifySecret equals every-election:originVerifySecret");
     }
 }

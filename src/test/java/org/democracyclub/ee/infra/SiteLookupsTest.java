@@ -25,7 +25,7 @@ class SiteLookupsTest {
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("SSM parameter SSL_CERTIFICATE_ARN is 'arn:aws:acm:eu-west-2:")
                 .hasMessageContaining("an ACM certificate in eu-west-2, but CloudFront only accepts certificates from us-east-1")
-                .hasMessageContaining("aws acm request-certificate --region us-east-1");
+                .hasMessageContaining("or delete the parameter (aws ssm delete-parameter --name SSL_CERTIFICATE_ARN)");
     }
 
     @Test
@@ -52,7 +52,7 @@ class SiteLookupsTest {
     @Test
     void aMissingParameterIsNamedWithTheCommandThatCreatesIt() {
         Fixture withoutFqdn = new Fixture("123456789012", "vpc-0a1b2c3d4e5f60718", java.util.List.of("subnet-1"),
-                Map.of("SSL_CERTIFICATE_ARN", Fixture.builtIn().ssmParameters().get("SSL_CERTIFICATE_ARN")),
+                Map.of("OrganisationID", Fixture.builtIn().ssmParameters().get("OrganisationID")),
                 "Z1", "pl-93a247fa", java.util.List.of());
         OfflineRun run = null;
         try {
@@ -63,5 +63,15 @@ class SiteLookupsTest {
         }
         assertThat(run.errors()).anySatisfy(error -> assertThat(error)
                 .contains("SSM parameter 'FQDN' does not exist").contains("aws ssm put-parameter --name FQDN"));
+    }
+
+    @Test
+    void withoutTheCertificateParameterTheProgramRunsAndRequestsItsOwn() {
+        Fixture fresh = Fixture.builtIn();
+        assertThat(fresh.ssmParameters()).doesNotContainKey("SSL_CERTIFICATE_ARN");
+        OfflineRun run = OfflineStack.run(Stacks.PROJECT, "staging", fresh);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.ofType("aws:acm/certificate:Certificate")).extracting(DeclaredResource::name)
+                .contains("ee-certificates-viewer");
     }
 }
