@@ -80,4 +80,55 @@ class PolicyCloudFrontRulesTest {
                 .extracting(Violation::ruleId, Violation::severity, Violation::problem)
                 .containsExactly(tuple("EE-CF-4", Severity.WARNING, "defaultCacheBehavior does not compress"));
     }
+
+    @Test
+    void anHttpsOnlyOriginWithTls12Passes() {
+        assertThat(stack.check(CloudFrontRules.originsUseHttps())).isEmpty();
+    }
+
+    @Test
+    void aPlainHttpOriginIsCaught() {
+        stack.edit("ee-distribution", r -> r.set("origins", list(obj("originId", "ee-alb", "domainName", "ee-alb.elb",
+                "customOriginConfig", obj("originProtocolPolicy", "http-only", "originSslProtocols", list("TLSv1.2"))))));
+
+        assertThat(stack.check(CloudFrontRules.originsUseHttps()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(tuple("EE-CF-5", "origin ee-alb has originProtocolPolicy http-only"));
+    }
+
+    @Test
+    void anOriginAllowingOldTlsIsCaught() {
+        stack.edit("ee-distribution", r -> r.set("origins", list(obj("originId", "ee-alb", "domainName", "origin.ee",
+                "customOriginConfig", obj("originProtocolPolicy", "https-only",
+                        "originSslProtocols", list("TLSv1", "TLSv1.1", "TLSv1.2"))))));
+
+        assertThat(stack.check(CloudFrontRules.originsUseHttps()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(tuple("EE-CF-5", "origin ee-alb allows originSslProtocols [TLSv1, TLSv1.1, TLSv1.2]"));
+    }
+
+    @Test
+    void aCachingPolicyWithAKeyPasses() {
+        assertThat(stack.check(CloudFrontRules.uncachedPoliciesKeyOnNothing())).isEmpty();
+    }
+
+    @Test
+    void aPolicyThatCachesNothingWithNothingInItsKeyPasses() {
+        stack.add(Res.of(Types.CACHE_POLICY, "ee-nothing").set("minTtl", 0).set("defaultTtl", 0).set("maxTtl", 0)
+                .set("parametersInCacheKeyAndForwardedToOrigin", obj("headersConfig", obj("headerBehavior", "none"),
+                        "cookiesConfig", obj("cookieBehavior", "none"), "queryStringsConfig", obj("queryStringBehavior", "none"))));
+
+        assertThat(stack.check(CloudFrontRules.uncachedPoliciesKeyOnNothing())).isEmpty();
+    }
+
+    @Test
+    void aPolicyThatCachesNothingButKeysOnHeadersIsCaught() {
+        stack.edit("ee-pages", r -> r.set("defaultTtl", 0).set("maxTtl", 0));
+
+        assertThat(stack.check(CloudFrontRules.uncachedPoliciesKeyOnNothing()))
+                .extracting(Violation::ruleId, Violation::resourceName, Violation::problem)
+                .containsExactly(tuple("EE-CF-6", "ee-pages", "caches nothing but puts headersConfig.headerBehavior whitelist,"
+                        + " cookiesConfig.cookieBehavior all, queryStringsConfig.queryStringBehavior all,"
+                        + " enableAcceptEncodingGzip in its key"));
+    }
 }

@@ -63,4 +63,37 @@ class PolicyLoadBalancerRulesTest {
                 .extracting(Violation::ruleId, Violation::problem)
                 .containsExactly(tuple("EE-LB-3", "healthCheck.path is not set"));
     }
+
+    @Test
+    void anHttpsListenerWithAModernPolicyAndAnHttpListenerThatOnlyRedirectsPass() {
+        assertThat(TestStack.compliant("production").check(LoadBalancerRules.listenersUseHttps())).isEmpty();
+    }
+
+    @Test
+    void anHttpListenerThatForwardsIsCaught() {
+        TestStack stack = TestStack.compliant("production").edit("ee-alb-http", r -> r.set("defaultActions",
+                Res.list(Res.obj("type", "forward", "targetGroupArn", "ee-alb-tg-arn"))));
+
+        assertThat(stack.check(LoadBalancerRules.listenersUseHttps()))
+                .extracting(Violation::ruleId, Violation::resourceName, Violation::problem)
+                .containsExactly(tuple("EE-LB-4", "ee-alb-http", "a HTTP listener on port 80 has a forward action"));
+    }
+
+    @Test
+    void anHttpsListenerAllowingTls10IsCaught() {
+        TestStack stack = TestStack.compliant("production")
+                .edit("ee-alb-listener", r -> r.set("sslPolicy", "ELBSecurityPolicy-TLS13-1-0-2021-06"));
+
+        assertThat(stack.check(LoadBalancerRules.listenersUseHttps()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(tuple("EE-LB-4", "sslPolicy is ELBSecurityPolicy-TLS13-1-0-2021-06"));
+    }
+
+    @Test
+    void anHttpsListenerWithTheDefaultPolicyIsCaught() {
+        TestStack stack = TestStack.compliant("production").edit("ee-alb-listener", r -> r.remove("sslPolicy"));
+
+        assertThat(stack.check(LoadBalancerRules.listenersUseHttps())).extracting(Violation::ruleId)
+                .containsExactly("EE-LB-4");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class TestStack {
     static final String INSTANCE_ROLE_ARN = "arn:aws:iam::123456789012:role/CodeDeployEC2InstanceProfile";
     static final String CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d";
+    static final String ORIGIN_CERTIFICATE_ARN = "arn:aws:acm:eu-west-2:123456789012:certificate/4e5f6a7b";
 
     final String environment;
     private final Map<String, Res> resources = new LinkedHashMap<>();
@@ -64,7 +65,12 @@ final class TestStack {
                 .set("dropInvalidHeaderFields", true).set("enableDeletionProtection", true));
         s.add(Res.of(Types.TARGET_GROUP, "ee-alb-tg").set("port", 8001).set("protocol", "HTTP")
                 .set("healthCheck", obj("enabled", true, "path", "/", "matcher", "200")));
-        s.add(Res.of("aws:lb/listener:Listener", "ee-alb-listener").set("port", 80));
+        s.add(Res.of("aws:lb/listener:Listener", "ee-alb-listener").set("port", 443).set("protocol", "HTTPS")
+                .set("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06").set("certificateArn", ORIGIN_CERTIFICATE_ARN)
+                .set("defaultActions", list(obj("type", "fixed-response", "fixedResponse", obj("statusCode", "403")))));
+        s.add(Res.of("aws:lb/listener:Listener", "ee-alb-http").set("port", 80).set("protocol", "HTTP")
+                .set("defaultActions", list(obj("type", "redirect",
+                        "redirect", obj("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301")))));
         s.add(Res.of("aws:lb/listenerRule:ListenerRule", "ee-alb-origin-header").set("priority", 1));
         s.add(Res.of(Types.AUTOSCALING_GROUP, "ee-fleet").set("minSize", 1).set("tags", list(
                 obj("key", "dc-product", "value", "ee", "propagateAtLaunch", true),
@@ -75,7 +81,15 @@ final class TestStack {
                 .set("orderedCacheBehaviors", list(obj("pathPattern", "/static/*",
                         "viewerProtocolPolicy", "redirect-to-https", "compress", true)))
                 .set("viewerCertificate", obj("acmCertificateArn", CERTIFICATE_ARN,
-                        "minimumProtocolVersion", "TLSv1.2_2021", "sslSupportMethod", "sni-only")));
+                        "minimumProtocolVersion", "TLSv1.2_2021", "sslSupportMethod", "sni-only"))
+                .set("origins", list(obj("originId", "ee-alb", "domainName", "origin.ee.example",
+                        "customOriginConfig", obj("originProtocolPolicy", "https-only", "httpPort", 80, "httpsPort", 443,
+                                "originSslProtocols", list("TLSv1.2"))))));
+        s.add(Res.of(Types.CACHE_POLICY, "ee-pages").set("minTtl", 0).set("defaultTtl", 600).set("maxTtl", 7200)
+                .set("parametersInCacheKeyAndForwardedToOrigin", obj("enableAcceptEncodingGzip", true,
+                        "headersConfig", obj("headerBehavior", "whitelist", "headers", obj("items", list("Authorization"))),
+                        "cookiesConfig", obj("cookieBehavior", "all"),
+                        "queryStringsConfig", obj("queryStringBehavior", "all"))));
         s.add(Res.of("aws:route53/record:Record", "ee-a-record").set("type", "A"));
 
         s.add(Res.of(Types.IAM_ROLE, "CodeDeployEC2InstanceProfile")
