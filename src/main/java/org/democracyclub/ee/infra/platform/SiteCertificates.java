@@ -14,7 +14,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,9 @@ import java.util.Map;
  * <li>the viewer certificate, in us-east-1 (the only region CloudFront takes certificates
  * from), unless the account already has one in SSM {@code SSL_CERTIFICATE_ARN}.</li>
  * </ul>
- * The certificates are created before the old ones are deleted (the provider's default), and
- * ACM has no names to clash.
+ * One validation record per name: the site's name is in both certificates and ACM asks for the
+ * same record for it in both regions. The certificates are created before the old ones are
+ * deleted (the provider's default), and ACM has no names to clash.
  */
 public final class SiteCertificates extends ComponentResource {
     /** CloudFront only accepts ACM certificates from this region. */
@@ -48,12 +48,39 @@ public final class SiteCertificates extends ComponentResource {
      */
     public SiteCertificates(String name, SiteFacts facts, Provider usEast1, ComponentResourceOptions options) {
         super("ee:platform:SiteCertificates", name, options);
-        originCertificateArn = validated(name + "-origin", facts, List.of(originHost(facts.fqdn()), facts.fqdn()),
+        String site = facts.fqdn();
+        String origin = originHost(site);
+
+        var regional = certificate(name + "-origin", List.of(origin, site),
                 CustomResourceOptions.builder().parent(this).build());
-        viewerCertificateArn = facts.certificateOverride()
-                .map(Output::of)
-                .orElseGet(() -> validated(name + "-viewer", facts, List.of(facts.fqdn()),
-                        CustomResourceOptions.builder().parent(this).provider(usEast1).build()));
+        var originRecord = validationRecord(name + "-validation-origin", facts, option(regional, origin));
+        var siteRecord = validationRecord(name + "-validation-site", facts, option(regional, site));
+        originCertificateArn = new CertificateValidation(name + "-origin", CertificateValidationArgs.builder()
+                .certificateArn(regional.arn())
+                .validationRecordFqdns(Output.all(originRecord.fqdn(), siteRecord.fqdn()))
+                .build(), CustomResourceOptions.builder().parent(this).build()).certificateArn();
+
+        viewerCertificateArn = facts.certificateOverride().map(Output::of).orElseGet(() -> {
+            var viewerOptions = CustomResourceOptions.builder().parent(this).provider(usEast1).build();
+            var viewer = certificate(name + "-viewer", List.of(site), viewerOptions);
+            // ACM asks for the same record for the same name in one account, whatever the region
+            // (hashicorp/terraform-provider-aws#13653), so the site name's record validates both
+            // certificates; declared once, it cannot be deleted with one while the other needs it.
+            Output<List<String>> fqdns = Output.tuple(option(viewer, site), option(regional, site), siteRecord.fqdn())
+                    .applyValue(t -> {
+                        if (!sameRecord(t.t1, t.t2)) {
+                            throw new IllegalStateException("ACM asked for a different validation record for " + site
+                                    + " in " + CLOUDFRONT_REGION + " (" + t.t1.resourceRecordName().orElse("?")
+                                    + ") than in the stack's region (" + t.t2.resourceRecordName().orElse("?")
+                                    + "); the program validates both through one record");
+                        }
+                        return List.of(t.t3);
+                    });
+            return new CertificateValidation(name + "-viewer", CertificateValidationArgs.builder()
+                    .certificateArn(viewer.arn())
+                    .validationRecordFqdns(fqdns)
+                    .build(), viewerOptions).certificateArn();
+        });
         registerOutputs(Map.of("originCertificateArn", originCertificateArn,
                 "viewerCertificateArn", viewerCertificateArn));
     }
@@ -63,42 +90,43 @@ public final class SiteCertificates extends ComponentResource {
         return "origin." + fqdn;
     }
 
-    /**
-     * A DNS-validated certificate for {@code domains} (the first is its subject), one validation
-     * record per name, and the validation that waits until ACM has issued it. The records are
-     * allowed to overwrite: ACM asks for the same record for the same name in one account, so the
-     * origin and viewer certificates may share the site name's record.
-     */
-    private Output<String> validated(String name, SiteFacts facts, List<String> domains, CustomResourceOptions options) {
-        var certificate = new Certificate(name, CertificateArgs.builder()
+    /** A DNS-validated certificate for {@code domains}, the first being its subject. */
+    private static Certificate certificate(String name, List<String> domains, CustomResourceOptions options) {
+        return new Certificate(name, CertificateArgs.builder()
                 .domainName(domains.get(0))
                 .subjectAlternativeNames(domains.subList(1, domains.size()))
                 .validationMethod("DNS")
                 .keyAlgorithm("RSA_2048")
                 .build(), options);
-        List<Output<String>> fqdns = new ArrayList<>();
-        for (int i = 0; i < domains.size(); i++) {
-            String domain = domains.get(i);
-            Output<CertificateDomainValidationOption> option = certificate.domainValidationOptions()
-                    .applyValue(all -> all.stream()
-                            .filter(o -> o.domainName().orElse("").equals(domain))
-                            .findFirst()
-                            .orElseThrow(() -> new IllegalStateException("ACM gave no validation record for " + domain)));
-            var record = new Record(name + "-validation-" + i, RecordArgs.builder()
-                    .zoneId(facts.hostedZoneId())
-                    .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
-                    .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
-                    .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
-                    .ttl(VALIDATION_RECORD_TTL)
-                    .allowOverwrite(true)
-                    .build(), CustomResourceOptions.builder().parent(this).build());
-            fqdns.add(record.fqdn());
-        }
-        var validation = new CertificateValidation(name, CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .validationRecordFqdns(Output.all(fqdns))
-                .build(), options);
-        return validation.certificateArn();
+    }
+
+    /** What ACM asks to find in DNS for one name of a certificate. */
+    private static Output<CertificateDomainValidationOption> option(Certificate certificate, String domain) {
+        return certificate.domainValidationOptions().applyValue(all -> all.stream()
+                .filter(o -> o.domainName().orElse("").equals(domain))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("ACM gave no validation record for " + domain)));
+    }
+
+    private static boolean sameRecord(CertificateDomainValidationOption a, CertificateDomainValidationOption b) {
+        return a.resourceRecordName().equals(b.resourceRecordName())
+                && a.resourceRecordValue().equals(b.resourceRecordValue());
+    }
+
+    /**
+     * The CNAME ACM validates (and re-reads at each renewal) one name with. It may overwrite a
+     * record of the same name: one left by an earlier request for the same name (the old
+     * system's certificate) holds the same value.
+     */
+    private Record validationRecord(String name, SiteFacts facts, Output<CertificateDomainValidationOption> option) {
+        return new Record(name, RecordArgs.builder()
+                .zoneId(facts.hostedZoneId())
+                .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
+                .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
+                .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
+                .ttl(VALIDATION_RECORD_TTL)
+                .allowOverwrite(true)
+                .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     /** The regional certificate of the load balancer's HTTPS listener, once issued. */
