@@ -19,7 +19,7 @@ public final class CloudFrontRules {
 
     public static List<Rule> all() {
         return List.of(viewersUseHttps(), modernTls(), certificateInUsEast1(), compression(), originsUseHttps(),
-                uncachedPoliciesKeyOnNothing());
+                uncachedPoliciesKeyOnNothing(), authorizationReachesBasicAuth());
     }
 
     /** EE-CF-1. */
@@ -145,6 +145,38 @@ public final class CloudFrontRules {
                     if (!inKey.isEmpty()) {
                         out.add(r, "caches nothing but puts " + String.join(", ", inKey) + " in its key",
                                 "use the managed CachingDisabled policy with an origin request policy (e.g. Managed-AllViewer)");
+                    }
+                });
+    }
+
+    /** The managed origin request policy that forwards every viewer header, Authorization included. */
+    static final String ALL_VIEWER_ORIGIN_REQUEST_POLICY = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+
+    /**
+     * EE-CF-7: in development and staging the app answers 401 to every page without basic auth,
+     * and CloudFront strips {@code Authorization} unless the cache policy keys on it or the
+     * behaviour forwards all viewer headers (developer guide, "Configuring CloudFront to forward
+     * the Authorization header").
+     */
+    static Rule authorizationReachesBasicAuth() {
+        return perResource("EE-CF-7", Severity.ERROR,
+                "Where the app asks for basic auth (development, staging), the default behaviour forwards `Authorization`: its cache policy keys on it, or it forwards all viewer headers.",
+                DISTRIBUTIONS, (r, in, out) -> {
+                    if (in.isProduction()) {
+                        return;
+                    }
+                    Map<String, Object> pages = r.object("defaultCacheBehavior");
+                    if (ALL_VIEWER_ORIGIN_REQUEST_POLICY.equals(Props.string(pages, "originRequestPolicyId").orElse(""))) {
+                        return;
+                    }
+                    String policyId = Props.string(pages, "cachePolicyId").orElse("");
+                    var policy = in.byId(policyId).filter(p -> p.is(Types.CACHE_POLICY));
+                    boolean keyed = policy.map(p -> p.strings("parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items")
+                            .stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))).orElse(false);
+                    if (!keyed) {
+                        out.add(r, "defaultCacheBehavior's cache policy " + policy.map(DeclaredResource::name).orElse(policyId)
+                                        + " does not key on Authorization, so basic auth never reaches the app",
+                                "add Authorization to the cache policy's headersConfig (headerBehavior whitelist)");
                     }
                 });
     }

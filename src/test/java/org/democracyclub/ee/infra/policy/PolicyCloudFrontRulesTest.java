@@ -131,4 +131,39 @@ class PolicyCloudFrontRulesTest {
                         + " cookiesConfig.cookieBehavior all, queryStringsConfig.queryStringBehavior all,"
                         + " enableAcceptEncodingGzip in its key"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging"})
+    void whereBasicAuthIsOnAPageKeyWithAuthorizationPasses(String environment) {
+        assertThat(TestStack.compliant(environment).check(CloudFrontRules.authorizationReachesBasicAuth())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging"})
+    void whereBasicAuthIsOnAPageKeyWithoutAuthorizationIsCaught(String environment) {
+        TestStack basicAuth = TestStack.compliant(environment).edit("ee-pages", r -> r.set(
+                "parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items", list("Accept")));
+
+        assertThat(basicAuth.check(CloudFrontRules.authorizationReachesBasicAuth()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(tuple("EE-CF-7", "defaultCacheBehavior's cache policy ee-pages does not key on"
+                        + " Authorization, so basic auth never reaches the app"));
+    }
+
+    @Test
+    void forwardingAllViewerHeadersAlsoLetsAuthorizationThrough() {
+        TestStack basicAuth = TestStack.compliant("staging")
+                .edit("ee-pages", r -> r.set("parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items", list()))
+                .edit("ee-distribution", r -> r.set("defaultCacheBehavior.originRequestPolicyId",
+                        CloudFrontRules.ALL_VIEWER_ORIGIN_REQUEST_POLICY));
+
+        assertThat(basicAuth.check(CloudFrontRules.authorizationReachesBasicAuth())).isEmpty();
+    }
+
+    @Test
+    void productionHasNoBasicAuthToForward() {
+        stack.edit("ee-pages", r -> r.set("parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items", list()));
+
+        assertThat(stack.check(CloudFrontRules.authorizationReachesBasicAuth())).isEmpty();
+    }
 }

@@ -77,7 +77,8 @@ final class TestStack {
                 obj("key", "dc-environment", "value", environment, "propagateAtLaunch", true))));
 
         s.add(Res.of(Types.DISTRIBUTION, "ee-distribution")
-                .set("defaultCacheBehavior", obj("viewerProtocolPolicy", "redirect-to-https", "compress", true))
+                .set("defaultCacheBehavior", obj("viewerProtocolPolicy", "redirect-to-https", "compress", true,
+                        "cachePolicyId", "ee-pages-id"))
                 .set("orderedCacheBehaviors", list(obj("pathPattern", "/static/*",
                         "viewerProtocolPolicy", "redirect-to-https", "compress", true)))
                 .set("viewerCertificate", obj("acmCertificateArn", CERTIFICATE_ARN,
