@@ -39,6 +39,7 @@ public final class LoadBalancing extends ComponentResource {
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final Listener httpsListener;
+    private final ListenerRule fromCloudFront;
 
     /**
      * @param originCertificateArn the issued regional certificate of the origin host
@@ -97,7 +98,7 @@ public final class LoadBalancing extends ComponentResource {
         // Forwards only what carries the origin secret. During a rotation both the new and the
         // retiring value match (a header condition matches any of its values), so there is no
         // moment when CloudFront's requests meet a 403.
-        new ListenerRule(name + "-from-cloudfront", ListenerRuleArgs.builder()
+        fromCloudFront = new ListenerRule(name + "-from-cloudfront", ListenerRuleArgs.builder()
                 .listenerArn(https.arn())
                 .priority(1)
                 .conditions(ListenerRuleConditionArgs.builder()
@@ -146,6 +147,14 @@ public final class LoadBalancing extends ComponentResource {
     /** The listener CloudFront's requests arrive on; the distribution waits for it. */
     public Listener httpsListener() {
         return httpsListener;
+    }
+
+    /**
+     * The rule that forwards requests carrying the origin secret. The distribution depends on
+     * it, so in a rotation the rule accepts the new value before CloudFront starts sending it.
+     */
+    public ListenerRule originSecretRule() {
+        return fromCloudFront;
     }
 
     public Output<String> targetGroupName() {

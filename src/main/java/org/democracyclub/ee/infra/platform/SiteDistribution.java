@@ -123,8 +123,9 @@ public final class SiteDistribution extends ComponentResource {
                                 .originRequestPolicyId(CachePolicies.ALL_VIEWER)
                                 .build())
                 .build(), CustomResourceOptions.builder().parent(this)
-                        // Switch CloudFront to the HTTPS origin only once it answers.
-                        .dependsOn(loadBalancing.httpsListener(), origin)
+                        // Switch CloudFront to the HTTPS origin only once it answers, and send a new
+                        // origin secret only once the listener rule accepts it (no 403 window).
+                        .dependsOn(loadBalancing.httpsListener(), loadBalancing.originSecretRule(), origin)
                         .build());
 
         for (String type : List.of("A", "AAAA")) {
