@@ -19,7 +19,7 @@ public final class CloudFrontRules {
 
     public static List<Rule> all() {
         return List.of(viewersUseHttps(), modernTls(), certificateInUsEast1(), compression(), originsUseHttps(),
-                uncachedPoliciesKeyOnNothing(), authorizationReachesBasicAuth());
+                uncachedPoliciesKeyOnNothing(), authorizationReachesBasicAuth(), forwardedHostIsTheSite());
     }
 
     /** EE-CF-1. */
@@ -177,6 +177,39 @@ public final class CloudFrontRules {
                         out.add(r, "defaultCacheBehavior's cache policy " + policy.map(DeclaredResource::name).orElse(policyId)
                                         + " does not key on Authorization, so basic auth never reaches the app",
                                 "add Authorization to the cache policy's headersConfig (headerBehavior whitelist)");
+                    }
+                });
+    }
+
+    /**
+     * EE-CF-8: CloudFront sends the origin's own name as {@code Host}; Django (USE_X_FORWARDED_HOST,
+     * ALLOWED_HOSTS = the site's name) answers 400 to every page unless {@code X-Forwarded-Host}
+     * names the site, and builds links from {@code X-Forwarded-Proto}.
+     */
+    static Rule forwardedHostIsTheSite() {
+        return perResource("EE-CF-8", Severity.ERROR,
+                "Every custom origin gets `X-Forwarded-Host: <the site's name>` and `X-Forwarded-Proto: https`: Django answers 400 to a Host it does not serve.",
+                DISTRIBUTIONS, (r, in, out) -> {
+                    List<String> aliases = r.strings("aliases");
+                    for (Map<String, Object> origin : r.objects("origins")) {
+                        if (Props.at(origin, "customOriginConfig") == null) {
+                            continue;
+                        }
+                        String id = Props.string(origin, "originId").orElse("?");
+                        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                        for (Map<String, Object> header : Props.objects(origin, "customHeaders")) {
+                            headers.put(Props.string(header, "name").orElse(""), Props.string(header, "value").orElse(""));
+                        }
+                        String host = headers.get("X-Forwarded-Host");
+                        if (host == null || !aliases.contains(host)) {
+                            out.add(r, "origin " + id + " gets X-Forwarded-Host " + (host == null ? "(none)" : host)
+                                            + ", not one of the aliases " + aliases,
+                                    "add the custom header X-Forwarded-Host with the site's name to the origin");
+                        }
+                        if (!"https".equals(headers.get("X-Forwarded-Proto"))) {
+                            out.add(r, "origin " + id + " gets X-Forwarded-Proto " + headers.getOrDefault("X-Forwarded-Proto", "(none)"),
+                                    "add the custom header X-Forwarded-Proto: https to the origin");
+                        }
                     }
                 });
     }

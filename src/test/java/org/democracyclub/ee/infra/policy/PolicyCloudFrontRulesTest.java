@@ -166,4 +166,34 @@ class PolicyCloudFrontRulesTest {
 
         assertThat(stack.check(CloudFrontRules.authorizationReachesBasicAuth())).isEmpty();
     }
+
+    @Test
+    void anOriginToldTheSitesNameAndHttpsPasses() {
+        assertThat(stack.check(CloudFrontRules.forwardedHostIsTheSite())).isEmpty();
+    }
+
+    @Test
+    void anOriginWithoutForwardedHeadersIsCaught() {
+        stack.edit("ee-distribution", r -> r.set("origins", list(obj("originId", "ee-alb", "domainName", "origin.ee.example",
+                "customOriginConfig", obj("originProtocolPolicy", "https-only", "originSslProtocols", list("TLSv1.2"))))));
+
+        assertThat(stack.check(CloudFrontRules.forwardedHostIsTheSite()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(
+                        tuple("EE-CF-8", "origin ee-alb gets X-Forwarded-Host (none), not one of the aliases [ee.example]"),
+                        tuple("EE-CF-8", "origin ee-alb gets X-Forwarded-Proto (none)"));
+    }
+
+    @Test
+    void aForwardedHostThatIsNotTheSiteIsCaught() {
+        stack.edit("ee-distribution", r -> r.set("origins", list(obj("originId", "ee-alb", "domainName", "origin.ee.example",
+                "customOriginConfig", obj("originProtocolPolicy", "https-only", "originSslProtocols", list("TLSv1.2")),
+                "customHeaders", list(obj("name", "x-forwarded-host", "value", "origin.ee.example"),
+                        obj("name", "X-Forwarded-Proto", "value", "https"))))));
+
+        assertThat(stack.check(CloudFrontRules.forwardedHostIsTheSite()))
+                .extracting(Violation::ruleId, Violation::problem)
+                .containsExactly(tuple("EE-CF-8",
+                        "origin ee-alb gets X-Forwarded-Host origin.ee.example, not one of the aliases [ee.example]"));
+    }
 }

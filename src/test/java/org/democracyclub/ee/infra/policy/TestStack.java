@@ -83,9 +83,12 @@ final class TestStack {
                         "viewerProtocolPolicy", "redirect-to-https", "compress", true)))
                 .set("viewerCertificate", obj("acmCertificateArn", CERTIFICATE_ARN,
                         "minimumProtocolVersion", "TLSv1.2_2021", "sslSupportMethod", "sni-only"))
+                .set("aliases", list("ee.example"))
                 .set("origins", list(obj("originId", "ee-alb", "domainName", "origin.ee.example",
                         "customOriginConfig", obj("originProtocolPolicy", "https-only", "httpPort", 80, "httpsPort", 443,
-                                "originSslProtocols", list("TLSv1.2"))))));
+                                "originSslProtocols", list("TLSv1.2")),
+                        "customHeaders", list(obj("name", "X-Forwarded-Host", "value", "ee.example"),
+                                obj("name", "X-Forwarded-Proto", "value", "https"))))));
         s.add(Res.of(Types.CACHE_POLICY, "ee-pages").set("minTtl", 0).set("defaultTtl", 600).set("maxTtl", 7200)
                 .set("parametersInCacheKeyAndForwardedToOrigin", obj("enableAcceptEncodingGzip", true,
                         "headersConfig", obj("headerBehavior", "whitelist", "headers", obj("items", list("Authorization"))),
