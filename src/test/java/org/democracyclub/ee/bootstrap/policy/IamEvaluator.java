@@ -141,8 +141,9 @@ final class IamEvaluator {
 
     private static boolean matchesAny(String operator, String value, List<String> values) {
         return values.stream().anyMatch(expected -> switch (operator) {
-            case "StringEquals", "ArnEquals" -> expected.equals(value);
-            case "StringLike", "ArnLike" -> PolicyJson.wildcard(expected, false).matcher(value).matches();
+            case "StringEquals" -> expected.equals(value);
+            // IAM documents ArnEquals and ArnLike alike: both take * and ? in each ARN field.
+            case "StringLike", "ArnEquals", "ArnLike" -> PolicyJson.wildcard(expected, false).matcher(value).matches();
             case "Bool" -> expected.equalsIgnoreCase(value);
             default -> throw new IllegalArgumentException("the evaluator does not model " + operator);
         });
