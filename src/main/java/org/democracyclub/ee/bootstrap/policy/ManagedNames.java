@@ -36,10 +36,13 @@ public final class ManagedNames {
     /** The Image Builder execution role (workflows, distribution, the AMI parameter). */
     public static final String IMAGE_BUILDER_EXECUTION_ROLE = Names.IMAGE_BUILDER + "-execution";
     /**
-     * Roles of the operations jobs (EventBridge Scheduler, SSM Automation, EventBridge rules):
-     * every such role's name starts with this.
+     * The operations jobs' roles, by exact name (PassRole on a pattern is what EE-IAM-3
+     * refuses): the role EventBridge Scheduler runs schedules with, the role SSM Automation
+     * runbooks assume, and the role EventBridge rules hand to their targets.
      */
-    public static final String OPS_ROLE_PATTERN = PREFIX + "ops-*";
+    public static final String OPS_SCHEDULER_ROLE = PREFIX + "ops-scheduler";
+    public static final String OPS_AUTOMATION_ROLE = PREFIX + "ops-automation";
+    public static final String OPS_EVENTS_ROLE = PREFIX + "ops-events";
 
     /**
      * Each role CI may hand to a service, with the only services it may be handed to
@@ -54,7 +57,9 @@ public final class ManagedNames {
         roles.put(SERVICE_ROLE, List.of("codedeploy.amazonaws.com"));
         roles.put(IMAGE_BUILDER_ROLE_PATTERN, List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com"));
         roles.put(IMAGE_BUILDER_EXECUTION_ROLE, List.of("imagebuilder.amazonaws.com"));
-        roles.put(OPS_ROLE_PATTERN, List.of("scheduler.amazonaws.com", "ssm.amazonaws.com", "events.amazonaws.com"));
+        roles.put(OPS_SCHEDULER_ROLE, List.of("scheduler.amazonaws.com"));
+        roles.put(OPS_AUTOMATION_ROLE, List.of("ssm.amazonaws.com"));
+        roles.put(OPS_EVENTS_ROLE, List.of("events.amazonaws.com"));
         return java.util.Collections.unmodifiableMap(roles);
     }
 

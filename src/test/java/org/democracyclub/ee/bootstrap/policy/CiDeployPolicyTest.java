@@ -66,7 +66,7 @@ class CiDeployPolicyTest {
                 .with("iam:PassedToService", "codedeploy.amazonaws.com"))).isTrue();
         assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-image-builder-execution"))
                 .with("iam:PassedToService", "imagebuilder.amazonaws.com"))).isTrue();
-        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-ops-scale-down"))
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-ops-scheduler"))
                 .with("iam:PassedToService", "scheduler.amazonaws.com"))).isTrue();
         for (String other : List.of("role/ee-anything-else", "role/ee-image-builder-other",
                 "role/OrganizationAccountAccessRole", "role/circleci-ee-deploy")) {

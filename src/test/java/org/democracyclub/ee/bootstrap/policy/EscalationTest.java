@@ -114,8 +114,10 @@ class EscalationTest {
         // A program role only to its own services: the instance role never to Lambda or SSM.
         assertThat(CI.allows(Request.of("iam:PassRole", iam("role/CodeDeployEC2InstanceProfile"))
                 .with("iam:PassedToService", "ssm.amazonaws.com"))).isFalse();
-        assertThat(CI.allows(Request.of("iam:PassRole", iam("role/ee-ops-runbook"))
+        assertThat(CI.allows(Request.of("iam:PassRole", iam("role/ee-ops-automation"))
                 .with("iam:PassedToService", "ec2.amazonaws.com"))).isFalse();
+        assertThat(CI.allows(Request.of("iam:PassRole", iam("role/ee-ops-anything"))
+                .with("iam:PassedToService", "scheduler.amazonaws.com"))).isFalse();
     }
 
     @Test
