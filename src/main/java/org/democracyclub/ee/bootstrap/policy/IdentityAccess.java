@@ -71,7 +71,8 @@ final class IdentityAccess {
         PASSABLE_ROLES.forEach((role, services) -> statements.add(PolicyStatement.allow("IamPass" + sidOf(role))
                 .actions("iam:PassRole")
                 .on(scope.global("iam", "role/" + role))
-                .when("StringEquals", "iam:PassedToService", services.toArray(String[]::new))));
+                .when(ManagedNames.INSTANCE_PROFILE_ROLES.contains(role) ? "StringEqualsIfExists" : "StringEquals",
+                        "iam:PassedToService", services.toArray(String[]::new))));
         statements.add(PolicyStatement.allow("IamServiceLinkedRoles")
                 .actions("iam:CreateServiceLinkedRole")
                 .on(scope.global("iam", "role/aws-service-role/*"))

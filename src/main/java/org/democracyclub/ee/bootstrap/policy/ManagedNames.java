@@ -51,6 +51,14 @@ public final class ManagedNames {
      */
     public static final Map<String, List<String>> PASSABLE_ROLES = passableRoles();
 
+    /**
+     * Roles that go into instance profiles. {@code iam:AddRoleToInstanceProfile} checks PassRole on
+     * the role too (IAM API reference, AddRoleToInstanceProfile); whether that check carries
+     * {@code iam:PassedToService} is unconfirmed, so for these the service is required only when
+     * the request names one ({@code StringEqualsIfExists}).
+     */
+    public static final List<String> INSTANCE_PROFILE_ROLES = List.of(INSTANCE_ROLE, IMAGE_BUILDER_ROLE_PATTERN);
+
     private static Map<String, List<String>> passableRoles() {
         Map<String, List<String>> roles = new LinkedHashMap<>();
         roles.put(INSTANCE_ROLE, List.of("ec2.amazonaws.com"));

@@ -61,7 +61,9 @@ class CiDeployPolicyTest {
         IamEvaluator.Request pass = IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployEC2InstanceProfile"));
         assertThat(IAM.allows(pass.with("iam:PassedToService", "ec2.amazonaws.com"))).isTrue();
         assertThat(IAM.allows(pass.with("iam:PassedToService", "lambda.amazonaws.com"))).isFalse();
-        assertThat(IAM.allows(pass)).isFalse();
+        // Adding the role to its instance profile checks PassRole with no service named.
+        assertThat(IAM.allows(pass)).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployServiceRole")))).isFalse();
         assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployServiceRole"))
                 .with("iam:PassedToService", "codedeploy.amazonaws.com"))).isTrue();
         assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-image-builder-execution"))

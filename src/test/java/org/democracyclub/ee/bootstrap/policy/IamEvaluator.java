@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
  * treated as allowed): Effect Allow/Deny; Action and NotAction with {@code *}/{@code ?} wildcards,
  * case-insensitive; Resource and NotResource with wildcards; condition operators StringEquals,
  * StringNotEquals, StringLike, StringNotLike, ArnEquals, ArnLike, Bool and Null, each optionally
- * with ForAllValues: or ForAnyValue:. Semantics as IAM documents them: values of one key are ORed,
+ * with ForAllValues: or ForAnyValue:, and the IfExists suffix (true when the key is absent). Semantics as IAM documents them: values of one key are ORed,
  * keys and operators ANDed; a missing key makes a positive operator false and a negated one true;
  * ForAllValues over a missing key is true, ForAnyValue false. Not modelled: resource-based
  * policies, SCPs, session policies, policy variables.
@@ -118,6 +118,12 @@ final class IamEvaluator {
     private static boolean holds(String operator, List<String> present, List<String> values) {
         String set = operator.contains(":") ? operator.substring(0, operator.indexOf(':')) : "";
         String base = operator.substring(operator.indexOf(':') + 1);
+        if (base.endsWith("IfExists")) {
+            if (present == null) {
+                return true;
+            }
+            base = base.substring(0, base.length() - "IfExists".length());
+        }
         if (base.equals("Null")) {
             boolean wantsAbsent = values.contains("true");
             return (present == null) == wantsAbsent;
