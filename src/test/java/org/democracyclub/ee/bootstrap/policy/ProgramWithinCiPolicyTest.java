@@ -59,4 +59,46 @@ class ProgramWithinCiPolicyTest {
                     .as("CI may attach " + policy).isTrue();
         }
     }
+
+    /**
+     * The boundary caps the program's roles; it must not cut what the program grants them in its
+     * own inline policies, or the instances, CodeDeploy or Image Builder would fail at run time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging", "production"})
+    void theBoundaryLeavesEveryGrantOfTheProgramsInlinePoliciesIntact(String stack) throws Exception {
+        IamEvaluator boundary = new IamEvaluator(List.of(BoundaryPolicy.document(SCOPE).toJson()));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<DeclaredResource> inline = Stacks.run(stack).ofType("aws:iam/rolePolicy:RolePolicy");
+        assertThat(inline).isNotEmpty();
+        List<String> cut = new ArrayList<>();
+        for (DeclaredResource policy : inline) {
+            for (var statement : json.readTree(String.valueOf(policy.inputs().get("policy"))).get("Statement")) {
+                if (!statement.get("Effect").asText().equals("Allow")) {
+                    continue;
+                }
+                for (var action : asList(statement.get("Action"))) {
+                    for (var resource : asList(statement.get("Resource"))) {
+                        if (!boundary.allows(Request.of(action, resource))) {
+                            cut.add(policy.name() + ": " + action + " on " + resource);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    private static List<String> asList(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node == null) {
+            return values;
+        }
+        if (node.isTextual()) {
+            values.add(node.asText());
+        } else {
+            node.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
 }
