@@ -48,5 +48,8 @@ public final class BootstrapProgram {
                     "names the KMS key that encrypts Pulumi secrets; an identifier, not a secret");
         }
         ctx.export("oidcProviderArn", ci.providerArn());
+        // The preview jobs' context holds this instead of ciRoleArn.
+        ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
+        ctx.export("permissionsBoundaryArn", ci.boundaryArn());
     }
 }

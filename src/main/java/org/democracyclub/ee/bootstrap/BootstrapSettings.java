@@ -19,9 +19,13 @@ import org.democracyclub.ee.infra.settings.SettingsReader;
  * @param circleciOrgId     CircleCI organisation ID (a UUID; Organization Settings, Overview)
  * @param circleciProjectId CircleCI project ID (a UUID; Project Settings, Overview)
  * @param stateBucketName   name of the S3 bucket to create for Pulumi state (globally unique)
+ * @param noncurrentVersionDays days the state bucket keeps a replaced or deleted state file's old
+ *                          version before S3 expires it ({@value #DEFAULT_NONCURRENT_VERSION_DAYS}
+ *                          unless set)
  */
 public record BootstrapSettings(
-        String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName) {
+        String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName,
+        int noncurrentVersionDays) {
 
     public static final String REGION = SettingsReader.REGION;
     public static final Set<String> ENVIRONMENTS = Environment.stackNames();
@@ -30,9 +34,17 @@ public record BootstrapSettings(
     public static final String PROJECT_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciProjectId";
     public static final String BUCKET_KEY = BootstrapProgram.PROJECT_NAME + ":stateBucketName";
     public static final String REGION_KEY = "aws:region";
+    public static final String NONCURRENT_DAYS_KEY = BootstrapProgram.PROJECT_NAME + ":stateNoncurrentVersionDays";
+    /**
+     * Every {@code pulumi up} replaces the checkpoint, so old versions pile up; three months is
+     * long enough to notice a bad update and restore the version before it.
+     */
+    public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 90;
+    private static final int MAX_NONCURRENT_VERSION_DAYS = 3650;
 
     /** The project-namespace keys the bootstrap reads; any other key there is a typo. */
-    public static final List<String> PROJECT_KEYS = List.of(ORG_ID_KEY, PROJECT_ID_KEY, BUCKET_KEY);
+    public static final List<String> PROJECT_KEYS = List.of(ORG_ID_KEY, PROJECT_ID_KEY, BUCKET_KEY,
+            NONCURRENT_DAYS_KEY);
 
     private static final Pattern UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -99,10 +111,24 @@ public record BootstrapSettings(
         check(problems, source, stack, BUCKET_KEY, bucket, isValidBucketName(bucket),
                 "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit"
                         + " (no dots; globally unique, e.g. dc-ee-pulumi-state-" + stack + ")");
+        String days = config.get(NONCURRENT_DAYS_KEY);
+        int noncurrentDays = days == null ? DEFAULT_NONCURRENT_VERSION_DAYS : parseDays(days);
+        check(problems, source, stack, NONCURRENT_DAYS_KEY, days, noncurrentDays > 0,
+                "a whole number of days from 1 to " + MAX_NONCURRENT_VERSION_DAYS + " (or unset for "
+                        + DEFAULT_NONCURRENT_VERSION_DAYS + ")");
         if (!problems.isEmpty()) {
             throw new BootstrapSettingsException(problems);
         }
-        return new BootstrapSettings(stack, region, orgId, projectId, bucket);
+        return new BootstrapSettings(stack, region, orgId, projectId, bucket, noncurrentDays);
+    }
+
+    /** The days, or 0 when the text is not a whole number in range. */
+    private static int parseDays(String text) {
+        if (!text.matches("\\d{1,4}")) {
+            return 0;
+        }
+        int days = Integer.parseInt(text);
+        return days <= MAX_NONCURRENT_VERSION_DAYS ? days : 0;
     }
 
     /** S3's naming rules as this project applies them (no dots). */

@@ -4,6 +4,8 @@ import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -16,6 +18,11 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
@@ -55,6 +62,24 @@ public final class StateBackend extends ComponentResource {
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
                         .status("Enabled").build())
+                .build(), child);
+        // Versioning keeps every checkpoint ever written; old versions expire after the
+        // configured days, and the delete markers a removed stack leaves go when nothing is
+        // behind them.
+        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-old-state-versions")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
+                                .builder().noncurrentDays(settings.noncurrentVersionDays()).build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .expiredObjectDeleteMarker(true).build())
+                        .abortIncompleteMultipartUpload(
+                                BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                        .daysAfterInitiation(7).build())
+                        .build())
                 .build(), child);
         new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()

@@ -85,24 +85,80 @@ class BootstrapProgramTest {
                 .containsEntry("targetKeyId", run.computedFor(only("aws:kms/key:Key")).get("keyId"));
     }
 
+    private DeclaredResource role(String name) {
+        List<DeclaredResource> roles = all("aws:iam/role:Role").stream()
+                .filter(r -> name.equals(r.inputs().get("name"))).toList();
+        assertThat(roles).as(name).hasSize(1);
+        return roles.get(0);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"staging"})
-    void trustsCircleCiTokensOfTheOrganisationForTheProjectOnly(String environment) throws Exception {
+    @ValueSource(strings = {"development", "staging"})
+    void theDeployRoleTrustsOnlyTheDeployBranchOfItsEnvironment(String environment) throws Exception {
         run(environment);
         String org = settings.circleciOrgId();
         assertThat(only("aws:iam/openIdConnectProvider:OpenIdConnectProvider").inputs())
                 .containsEntry("url", "https://oidc.circleci.com/org/" + org)
                 .containsEntry("clientIdLists", List.of(org));
-        Map<String, Object> role = only("aws:iam/role:Role").inputs();
-        assertThat(role).containsEntry("name", "circleci-ee-deploy")
-                .containsEntry("maxSessionDuration", (double) CiIdentity.MAX_SESSION_SECONDS);
+        Map<String, Object> role = role("circleci-ee-deploy").inputs();
+        assertThat(role).containsEntry("maxSessionDuration", (double) CiIdentity.MAX_SESSION_SECONDS);
         JsonNode trust = JSON.readTree((String) role.get("assumeRolePolicy")).get("Statement").get(0);
         assertThat(trust.at("/Principal/Federated/0").asText())
                 .isEqualTo("arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/oidc.circleci.com/org/" + org);
         assertThat(trust.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").get(0).asText())
                 .isEqualTo(org);
-        assertThat(trust.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").get(0).asText())
-                .isEqualTo("org/" + org + "/project/" + settings.circleciProjectId() + "/user/*");
+        String branch = environment.equals("development") ? "development" : "main";
+        assertThat(trust.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").toString())
+                .isEqualTo("[\"org/" + org + "/project/" + settings.circleciProjectId()
+                        + "/user/*/vcs-origin/*/vcs-ref/refs/heads/" + branch + "\"]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void thePreviewRoleTrustsEveryBranchAndHoldsOnlyTheReadPolicy(String environment) throws Exception {
+        run(environment);
+        Map<String, Object> role = role("circleci-ee-preview").inputs();
+        assertThat(role).containsEntry("maxSessionDuration", (double) CiIdentity.PREVIEW_MAX_SESSION_SECONDS);
+        JsonNode trust = JSON.readTree((String) role.get("assumeRolePolicy")).get("Statement").get(0);
+        assertThat(trust.at("/Condition/StringLike").get("oidc.circleci.com/org/" + settings.circleciOrgId() + ":sub")
+                .get(0).asText()).isEqualTo("org/" + settings.circleciOrgId() + "/project/"
+                        + settings.circleciProjectId() + "/user/*");
+        assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .filteredOn(a -> "circleci-ee-preview".equals(a.inputs().get("role")))
+                .extracting(a -> a.inputs().get("policyArn"))
+                .containsExactly("arn:aws:iam::" + ACCOUNT_ID + ":policy/circleci-ee-preview-read");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging"})
+    void createsThePermissionsBoundaryTheProgramsRolesCarry(String environment) {
+        run(environment);
+        List<DeclaredResource> boundary = all("aws:iam/policy:Policy").stream()
+                .filter(p -> "circleci-ee-boundary".equals(p.inputs().get("name"))).toList();
+        assertThat(boundary).hasSize(1);
+        assertThat(boundary.get(0).inputs().get("policy")).isEqualTo(org.democracyclub.ee.bootstrap.policy.BoundaryPolicy
+                .document(new PolicyScope(ACCOUNT_ID, settings.region(), settings.stateBucketName(), keyArn())).toJson());
+        assertThat(run.outputs().get("permissionsBoundaryArn"))
+                .isEqualTo(org.democracyclub.ee.infra.platform.Names.permissionsBoundaryArn(ACCOUNT_ID));
+        // Not attached to anything by the bootstrap: the program names it on its roles.
+        assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .noneMatch(a -> String.valueOf(a.inputs().get("policyArn")).endsWith(":policy/circleci-ee-boundary"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "production"})
+    void theStateBucketExpiresOldVersionsAfterTheConfiguredDays(String environment) {
+        run(environment);
+        Map<String, Object> lifecycle = only("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")
+                .inputs();
+        assertThat(lifecycle).containsEntry("bucket", settings.stateBucketName());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rule = ((List<Map<String, Object>>) lifecycle.get("rules")).get(0);
+        assertThat(rule).containsEntry("status", "Enabled")
+                .containsEntry("noncurrentVersionExpiration",
+                        Map.of("noncurrentDays", (double) settings.noncurrentVersionDays()))
+                .containsEntry("expiration", Map.of("expiredObjectDeleteMarker", true));
+        assertThat(settings.noncurrentVersionDays()).isEqualTo(BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS);
     }
 
     @ParameterizedTest
@@ -111,16 +167,16 @@ class BootstrapProgramTest {
         run(environment);
         Map<String, String> expected = CiDeployPolicy.documents(new PolicyScope(
                 ACCOUNT_ID, settings.region(), settings.stateBucketName(), keyArn()));
-        List<DeclaredResource> policies = all("aws:iam/policy:Policy");
+        List<DeclaredResource> policies = all("aws:iam/policy:Policy").stream()
+                .filter(p -> String.valueOf(p.inputs().get("name")).startsWith("circleci-ee-deploy-")).toList();
         assertThat(policies).extracting(p -> p.inputs().get("name"))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         policies.forEach(p -> assertThat(p.inputs().get("policy")).isEqualTo(expected.get(p.inputs().get("name"))));
         assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .filteredOn(a -> "circleci-ee-deploy".equals(a.inputs().get("role")))
                 .extracting(a -> a.inputs().get("policyArn"))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
                         .map(name -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + name).toList());
-        assertThat(all("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
-                .allSatisfy(a -> assertThat(a.inputs()).containsEntry("role", "circleci-ee-deploy"));
     }
 
     @ParameterizedTest
@@ -130,7 +186,8 @@ class BootstrapProgramTest {
         List<String> taggable = List.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:iam/role:Role", "aws:iam/policy:Policy");
         List<DeclaredResource> resources = run.resources().stream().filter(d -> taggable.contains(d.type())).toList();
-        assertThat(resources).hasSize(4 + CiDeployPolicy.policyNames().size());
+        // Bucket, key, provider, two roles; the deploy policies, the preview policy, the boundary.
+        assertThat(resources).hasSize(5 + CiDeployPolicy.policyNames().size() + 2);
         assertThat(resources).allSatisfy(d -> assertThat(d.inputs().get("tags"))
                 .as(d.name()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", environment)));
     }
@@ -146,6 +203,8 @@ class BootstrapProgramTest {
                 .isEqualTo("s3://" + settings.stateBucketName() + "?region=eu-west-2");
         assertThat(run.outputs().get("secretsProvider"))
                 .isEqualTo("awskms://alias/ee-pulumi-secrets?region=eu-west-2");
+        assertThat(run.outputs().get("ciPreviewRoleArn"))
+                .isEqualTo("arn:aws:iam::" + ACCOUNT_ID + ":role/circleci-ee-preview");
     }
 
     @org.junit.jupiter.api.Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class BootstrapSettingsTest {
     void acceptsAValidConfiguration() {
         BootstrapSettings settings = BootstrapSettings.fromConfig("staging", valid(), SOURCE);
         assertThat(settings).isEqualTo(new BootstrapSettings("staging", "eu-west-2", BootstrapFixtures.ORG_ID,
-                BootstrapFixtures.PROJECT_ID, "dc-ee-pulumi-state-staging"));
+                BootstrapFixtures.PROJECT_ID, "dc-ee-pulumi-state-staging",
+                BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS));
         assertThat(settings.tags()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", "staging"));
     }
 
@@ -156,5 +158,19 @@ class BootstrapSettingsTest {
                 "  every-election-bootstrap:circleciOrgId: " + BootstrapFixtures.ORG_ID,
                 "  every-election-bootstrap:circleciProjectId: " + BootstrapFixtures.PROJECT_ID,
                 "  every-election-bootstrap:stateBucketName: " + bucket, ""));
+    }
+
+    @Test
+    void theStateBucketKeepsOldVersionsForTheConfiguredDays() {
+        Map<String, String> config = valid();
+        config.put(BootstrapSettings.NONCURRENT_DAYS_KEY, "30");
+        assertThat(BootstrapSettings.fromConfig("staging", config, SOURCE).noncurrentVersionDays()).isEqualTo(30);
+        for (String bad : List.of("0", "-1", "ninety", "3651", "1.5")) {
+            config.put(BootstrapSettings.NONCURRENT_DAYS_KEY, bad);
+            assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE)).as(bad)
+                    .hasMessageContaining(BootstrapSettings.NONCURRENT_DAYS_KEY + " is '" + bad + "'")
+                    .hasMessageContaining("a whole number of days from 1 to 3650")
+                    .hasMessageContaining("pulumi -C bootstrap config set stateNoncurrentVersionDays");
+        }
     }
 }

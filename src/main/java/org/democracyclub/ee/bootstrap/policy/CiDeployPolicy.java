@@ -11,8 +11,13 @@ import java.util.function.Function;
  * managed policy may hold at most 6,144 characters.
  */
 public final class CiDeployPolicy {
-    /** IAM's size limit for one managed policy, counted without whitespace. */
+    /** IAM's size limit for one managed policy, counted without whitespace (IAM quotas). */
     public static final int MAX_MANAGED_POLICY_CHARS = 6144;
+    /**
+     * Managed policies IAM lets one role carry by default (IAM quotas; up to 20 on request):
+     * the CI role carries one per area.
+     */
+    public static final int MAX_POLICIES_PER_ROLE = 10;
 
     private static final Map<String, Function<PolicyScope, List<PolicyStatement>>> AREAS = areas();
 
@@ -27,6 +32,9 @@ public final class CiDeployPolicy {
         areas.put("identity", IdentityAccess::statements);
         areas.put("images", ImageAccess::statements);
         areas.put("edge", EdgeAccess::statements);
+        areas.put("storage", StorageAccess::statements);
+        areas.put("ops", OpsAccess::statements);
+        areas.put("guards", GuardAccess::statements);
         return areas;
     }
 

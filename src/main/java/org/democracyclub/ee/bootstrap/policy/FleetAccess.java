@@ -29,7 +29,11 @@ final class FleetAccess {
                                 "autoscaling:DetachLoadBalancerTargetGroups",
                                 "autoscaling:AttachTrafficSources", "autoscaling:DetachTrafficSources",
                                 "autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses",
-                                "autoscaling:EnableMetricsCollection", "autoscaling:DisableMetricsCollection")
+                                "autoscaling:EnableMetricsCollection", "autoscaling:DisableMetricsCollection",
+                                "autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy",
+                                "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction",
+                                "autoscaling:BatchPutScheduledUpdateGroupAction",
+                                "autoscaling:BatchDeleteScheduledAction")
                         .on(fleet(scope, PREFIX + "*"), fleet(scope, DEPLOYMENT_FLEET_PATTERN)),
                 PolicyStatement.allow("CodeDeployList")
                         .actions("codedeploy:ListApplications", "codedeploy:ListDeploymentConfigs")
@@ -38,7 +42,8 @@ final class FleetAccess {
                         .actions("codedeploy:CreateApplication", "codedeploy:DeleteApplication",
                                 "codedeploy:GetApplication", "codedeploy:UpdateApplication",
                                 "codedeploy:ListDeploymentGroups", "codedeploy:RegisterApplicationRevision",
-                                "codedeploy:GetApplicationRevision", "codedeploy:TagResource",
+                                "codedeploy:GetApplicationRevision", "codedeploy:ListApplicationRevisions",
+                                "codedeploy:TagResource",
                                 "codedeploy:UntagResource", "codedeploy:ListTagsForResource")
                         .on(application(scope)),
                 PolicyStatement.allow("CodeDeployGroupAndDeployments")
@@ -46,13 +51,17 @@ final class FleetAccess {
                                 "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup",
                                 "codedeploy:BatchGetDeploymentGroups", "codedeploy:CreateDeployment",
                                 "codedeploy:GetDeployment", "codedeploy:BatchGetDeployments",
-                                "codedeploy:StopDeployment", "codedeploy:ContinueDeployment",
-                                "codedeploy:ListDeployments", "codedeploy:ListDeploymentTargets",
-                                "codedeploy:BatchGetDeploymentTargets", "codedeploy:GetDeploymentTarget",
-                                "codedeploy:TagResource", "codedeploy:UntagResource",
+                                "codedeploy:ListDeployments", "codedeploy:TagResource", "codedeploy:UntagResource",
                                 "codedeploy:ListTagsForResource")
                         .on(scope.regional("codedeploy",
                                 "deploymentgroup:" + CODEDEPLOY_APPLICATION + "/" + DEPLOYMENT_GROUP)),
+                // The Service Authorization Reference lists no resource type for these: they are
+                // authorised on "*" only, so a narrower Resource would deny every call.
+                PolicyStatement.allow("CodeDeployDeploymentTargets")
+                        .actions("codedeploy:ListDeploymentTargets", "codedeploy:BatchGetDeploymentTargets",
+                                "codedeploy:GetDeploymentTarget", "codedeploy:StopDeployment",
+                                "codedeploy:ContinueDeployment")
+                        .on("*"),
                 PolicyStatement.allow("CodeDeployConfigs")
                         .actions("codedeploy:GetDeploymentConfig")
                         .on(scope.regional("codedeploy", "deploymentconfig:*")));

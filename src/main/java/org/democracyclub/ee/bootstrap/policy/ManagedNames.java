@@ -1,6 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.democracyclub.ee.infra.platform.Names;
 import org.democracyclub.ee.infra.platform.StackTags;
 
@@ -31,9 +33,43 @@ public final class ManagedNames {
     /** Every role the program manages: its own prefix and the two historical names. */
     public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", INSTANCE_ROLE, SERVICE_ROLE);
 
-    /** Roles CI may hand to a service (EC2, CodeDeploy, Image Builder). */
-    public static final List<String> PASSABLE_ROLES =
-            List.of(INSTANCE_ROLE, SERVICE_ROLE, IMAGE_BUILDER_ROLE_PATTERN);
+    /** The Image Builder execution role (workflows, distribution, the AMI parameter). */
+    public static final String IMAGE_BUILDER_EXECUTION_ROLE = Names.IMAGE_BUILDER + "-execution";
+    /**
+     * The operations jobs' roles, by exact name (PassRole on a pattern is what EE-IAM-3
+     * refuses): the role EventBridge Scheduler runs schedules with, the role SSM Automation
+     * runbooks assume, and the role EventBridge rules hand to their targets.
+     */
+    public static final String OPS_SCHEDULER_ROLE = PREFIX + "ops-scheduler";
+    public static final String OPS_AUTOMATION_ROLE = PREFIX + "ops-automation";
+    public static final String OPS_EVENTS_ROLE = PREFIX + "ops-events";
+
+    /**
+     * Each role CI may hand to a service, with the only services it may be handed to
+     * ({@code iam:PassedToService}). Image Builder hands its build instances' profile to EC2,
+     * so that role goes to either.
+     */
+    public static final Map<String, List<String>> PASSABLE_ROLES = passableRoles();
+
+    /**
+     * Roles that go into instance profiles. {@code iam:AddRoleToInstanceProfile} checks PassRole on
+     * the role too (IAM API reference, AddRoleToInstanceProfile); whether that check carries
+     * {@code iam:PassedToService} is unconfirmed, so for these the service is required only when
+     * the request names one ({@code StringEqualsIfExists}).
+     */
+    public static final List<String> INSTANCE_PROFILE_ROLES = List.of(INSTANCE_ROLE, IMAGE_BUILDER_ROLE_PATTERN);
+
+    private static Map<String, List<String>> passableRoles() {
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        roles.put(INSTANCE_ROLE, List.of("ec2.amazonaws.com"));
+        roles.put(SERVICE_ROLE, List.of("codedeploy.amazonaws.com"));
+        roles.put(IMAGE_BUILDER_ROLE_PATTERN, List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com"));
+        roles.put(IMAGE_BUILDER_EXECUTION_ROLE, List.of("imagebuilder.amazonaws.com"));
+        roles.put(OPS_SCHEDULER_ROLE, List.of("scheduler.amazonaws.com"));
+        roles.put(OPS_AUTOMATION_ROLE, List.of("ssm.amazonaws.com"));
+        roles.put(OPS_EVENTS_ROLE, List.of("events.amazonaws.com"));
+        return java.util.Collections.unmodifiableMap(roles);
+    }
 
     /**
      * AWS-managed policies the program attaches to its roles; attaching any other (such as
@@ -47,11 +83,27 @@ public final class ManagedNames {
 
     /** SSM parameters the program owns live under this path. */
     public static final String PARAMETER_PATH = "/ee/";
+    /**
+     * The parameters the program and the deployer write, by exact name. Everything else under
+     * {@code /ee/app/} is the application's configuration and secrets, which CI never reads.
+     */
+    public static final List<String> OWN_PARAMETERS = List.of(
+            "/ee/app/DC_ENVIRONMENT", "/ee/app/FQDN", "/ee/app/DC_EVENTBUS_ARN",
+            "/ee/deployer/stack-outputs", Names.AMI_PARAMETER);
     /** Parameters an administrator writes by hand and the program only reads. */
     public static final List<String> SITE_PARAMETERS = List.of("FQDN", "SSL_CERTIFICATE_ARN", "OrganisationID");
 
     /** The CI role itself: deliberately outside {@link #ROLE_PATTERNS}, so CI cannot widen it. */
     public static final String CI_ROLE = "circleci-ee-deploy";
+    /** The read-only role of previews on every branch; also outside {@link #ROLE_PATTERNS}. */
+    public static final String CI_PREVIEW_ROLE = "circleci-ee-preview";
+    /**
+     * The permissions boundary every role CI creates must carry; a bootstrap policy outside
+     * {@code ee-*}, so CI can neither change it nor attach it to what it should not.
+     */
+    public static final String PERMISSIONS_BOUNDARY = Names.PERMISSIONS_BOUNDARY;
+    /** Every IAM name the bootstrap owns starts with this; CI may change none of them. */
+    public static final String CI_NAME_PATTERN = "circleci-ee-*";
 
     private ManagedNames() {
     }

@@ -53,10 +53,10 @@ final class NetworkAccess {
                         .on(securityGroups, launchTemplates)
                         .when("StringEquals", RESOURCE_TAG, PRODUCT_TAG_VALUE),
                 // Rule resources have no tags of their own until created; the group they belong
-                // to is checked by Ec2ChangeOwnResources in the same request.
+                // to is checked by Ec2ChangeOwnResources in the same request. Revoking is
+                // authorised on the group alone (Service Authorization Reference).
                 PolicyStatement.allow("Ec2SecurityGroupRules")
                         .actions("ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
-                                "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
                                 "ec2:ModifySecurityGroupRules")
                         .on(scope.regional("ec2", "security-group-rule/*"),
                                 "arn:aws:ec2:" + scope.region() + ":*:prefix-list/*"),
@@ -87,6 +87,8 @@ final class NetworkAccess {
                                 "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
                                 "elasticloadbalancing:ModifyListener",
                                 "elasticloadbalancing:ModifyListenerAttributes",
+                                "elasticloadbalancing:AddListenerCertificates",
+                                "elasticloadbalancing:RemoveListenerCertificates",
                                 "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
                                 "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities",
                                 "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags")

@@ -27,6 +27,11 @@ public record PolicyScope(String accountId, String region, String stateBucketNam
         return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
     }
 
+    /** The permissions boundary every role CI creates must carry. */
+    public String boundaryArn() {
+        return org.democracyclub.ee.infra.platform.Names.permissionsBoundaryArn(accountId);
+    }
+
     /** ARN of a global resource in this account (IAM, CloudFront): no region field. */
     public String global(String service, String resource) {
         return "arn:aws:" + service + "::" + accountId + ":" + resource;

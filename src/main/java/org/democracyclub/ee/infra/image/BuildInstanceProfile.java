@@ -28,6 +28,8 @@ record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
                 .name(name + "-instance")
                 .description("Image Builder build and test instances of " + name)
                 .assumeRolePolicy(BuildInstancePolicies.assumeRolePolicy())
+                // The CI role may create and change only roles with the bootstrap's boundary.
+                .permissionsBoundary(org.democracyclub.ee.infra.platform.Names.permissionsBoundaryArn(accountId))
                 .build(), child);
         List<Resource> grants = new ArrayList<>();
         for (String policyArn : BuildInstancePolicies.MANAGED_POLICY_ARNS) {

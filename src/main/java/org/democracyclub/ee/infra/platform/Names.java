@@ -31,6 +31,17 @@ public final class Names {
     public static final String CERTIFICATE_PARAMETER = "SSL_CERTIFICATE_ARN";
     public static final String ORGANISATION_PARAMETER = org.democracyclub.ee.infra.image.OrganisationArn.PARAMETER_NAME;
 
+    /**
+     * The permissions boundary the account bootstrap creates; every role of the program carries
+     * it (the CI role may create and change only roles that do). docs/adr/0003.
+     */
+    public static final String PERMISSIONS_BOUNDARY = "circleci-ee-boundary";
+
+    /** The boundary's ARN in an account. */
+    public static String permissionsBoundaryArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":policy/" + PERMISSIONS_BOUNDARY;
+    }
+
     private Names() {
     }
 }

@@ -32,6 +32,8 @@ public final class Roles extends ComponentResource {
                 .name(Names.INSTANCE_ROLE)
                 .description("EveryElection instances: SSM, CloudWatch agent, app parameters, CodeDeploy agent")
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
+                // The CI role may create and change only roles with the bootstrap's boundary.
+                .permissionsBoundary(Names.permissionsBoundaryArn(facts.accountId()))
                 .managedPolicyArns(List.of(
                         MANAGED + "AmazonSSMManagedInstanceCore",
                         MANAGED + "CloudWatchAgentServerPolicy"))
@@ -49,6 +51,7 @@ public final class Roles extends ComponentResource {
                 .name(Names.SERVICE_ROLE)
                 .description("CodeDeploy blue/green deployments of EveryElection")
                 .assumeRolePolicy(PolicyDocument.create().trustService("codedeploy.amazonaws.com").toJson())
+                .permissionsBoundary(Names.permissionsBoundaryArn(facts.accountId()))
                 .managedPolicyArns(List.of(MANAGED + "service-role/AWSCodeDeployRole"))
                 .build(), child);
         new RolePolicy(name + "-launch-template-fleet", RolePolicyArgs.builder()

@@ -70,6 +70,7 @@ public final class TaggableTypes {
     /** Types with no tags at all in AWS (attachments, rules inside other resources, DNS records, ...). */
     public static final Set<String> NOT_TAGGABLE = Set.of(
             "aws:s3/bucketVersioningV2:BucketVersioningV2",
+            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
             "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
             "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
             "aws:ec2/securityGroupRule:SecurityGroupRule",

@@ -24,7 +24,7 @@ final class KeyProperties {
             Map.entry("aws:lb/listener:Listener", List.of("protocol", "port", "sslPolicy", "certificateArn",
                     "defaultActions.0.fixedResponse", "defaultActions.0.redirect")),
             Map.entry("aws:lb/listenerRule:ListenerRule", List.of("priority", "conditions.0.httpHeader", "actions.0.type")),
-            Map.entry("aws:iam/role:Role", List.of("name", "managedPolicyArns")),
+            Map.entry("aws:iam/role:Role", List.of("name", "managedPolicyArns", "permissionsBoundary")),
             Map.entry("aws:iam/rolePolicy:RolePolicy", List.of("role", "policy")),
             Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of("name", "role")),
             Map.entry("aws:ec2/launchTemplate:LaunchTemplate",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy model: what it refuses to build, and the JSON IAM receives. */
@@ -46,17 +47,26 @@ class BootstrapPolicyDocumentTest {
     }
 
     @Test
-    void theTrustPolicyLetsOnlyTheProjectsJobsAssumeTheRoleWithTheirOidcToken() throws Exception {
+    void theDeployRoleTrustsOnlyTheProjectsJobsOnItsDeployBranches() throws Exception {
         String org = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
         String provider = "arn:aws:iam::123456789012:oidc-provider/oidc.circleci.com/org/" + org;
-        JsonNode statement = JSON.readTree(CiTrustPolicy.document(provider, org, "p-uuid").toJson())
-                .get("Statement").get(0);
+        JsonNode statement = JSON.readTree(CiTrustPolicy.deployDocument(provider, org, "p-uuid", List.of("main"))
+                .toJson()).get("Statement").get(0);
         assertThat(statement.at("/Principal/Federated/0").asText()).isEqualTo(provider);
         assertThat(statement.get("Action").toString()).isEqualTo("[\"sts:AssumeRoleWithWebIdentity\"]");
         assertThat(statement.has("Resource")).isFalse();
         assertThat(statement.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").toString())
                 .isEqualTo("[\"" + org + "\"]");
         assertThat(statement.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").toString())
-                .isEqualTo("[\"org/" + org + "/project/p-uuid/user/*\"]");
+                .isEqualTo("[\"org/" + org + "/project/p-uuid/user/*/vcs-origin/*/vcs-ref/refs/heads/main\"]");
+        assertThatThrownBy(() -> CiTrustPolicy.deployDocument(provider, org, "p", List.of()))
+                .hasMessageContaining("at least one deploy branch");
+    }
+
+    @Test
+    void developmentDeploysFromDevelopmentAndStagingAndProductionFromMain() {
+        assertThat(CiTrustPolicy.deployBranches("development")).containsExactly("development");
+        assertThat(CiTrustPolicy.deployBranches("staging")).containsExactly("main");
+        assertThat(CiTrustPolicy.deployBranches("production")).containsExactly("main");
     }
 }

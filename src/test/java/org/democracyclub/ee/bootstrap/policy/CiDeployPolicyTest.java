@@ -15,6 +15,9 @@ class CiDeployPolicyTest {
     private static final PolicyScope SCOPE = new PolicyScope(ACCOUNT, REGION, BUCKET, KEY);
     private static final Map<String, String> DOCUMENTS = CiDeployPolicy.documents(SCOPE);
     private static final PolicyJson POLICY = new PolicyJson(DOCUMENTS);
+    /** The same documents with their conditions and denies, as IAM evaluates them. */
+    private static final IamEvaluator IAM = new IamEvaluator(DOCUMENTS.values());
+    private static final String BOUNDARY = "arn:aws:iam::" + ACCOUNT + ":policy/circleci-ee-boundary";
 
     /** Prefixes of actions that read or list and change nothing. */
     private static final List<String> READ_ONLY_PREFIXES = List.of("Describe", "Get", "List");
@@ -33,6 +36,7 @@ class CiDeployPolicyTest {
                 .allSatisfy(name -> assertThat(name).startsWith("circleci-ee-deploy-"));
         DOCUMENTS.forEach((name, json) -> assertThat(json.replaceAll("\\s", "").length())
                 .as(name).isLessThanOrEqualTo(CiDeployPolicy.MAX_MANAGED_POLICY_CHARS));
+        assertThat(DOCUMENTS).hasSizeLessThanOrEqualTo(CiDeployPolicy.MAX_POLICIES_PER_ROLE);
     }
 
     @Test
@@ -43,22 +47,36 @@ class CiDeployPolicyTest {
     }
 
     @Test
-    void everyActionOnAnyResourceOnlyReads() {
+    void everyActionAllowedOnAnyResourceOnlyReadsOrSupportsNoNarrowerResource() {
         List<PolicyJson.Statement> wildcardResource = POLICY.statements().stream()
-                .filter(s -> s.resources().contains("*")).toList();
+                .filter(s -> s.effect().equals("Allow") && s.resources().contains("*")).toList();
         assertThat(wildcardResource).isNotEmpty().allSatisfy(s -> assertThat(s.actions()).as(s.sid())
-                .allMatch(a -> READ_ONLY_PREFIXES.stream().anyMatch(p -> a.substring(a.indexOf(':') + 1).startsWith(p))));
+                .allMatch(a -> READ_ONLY_PREFIXES.stream().anyMatch(p -> a.substring(a.indexOf(':') + 1).startsWith(p))
+                        || Sar.DATA.action(a).map(Sar.Action::onlyStar).orElse(false)));
         assertThat(wildcardResource).allSatisfy(s -> assertThat(s.actions()).noneMatch(a -> a.startsWith("iam:")));
     }
 
     @Test
-    void passRoleCoversOnlyTheRolesServicesNeed() {
-        assertThat(POLICY.granting("iam:PassRole")).singleElement().satisfies(s -> assertThat(s.resources())
-                .containsExactly(iam("role/CodeDeployEC2InstanceProfile"), iam("role/CodeDeployServiceRole"),
-                        iam("role/ee-image-builder-instance")));
-        assertThat(POLICY.allows("iam:PassRole", iam("role/ee-anything-else"))).isFalse();
-        assertThat(POLICY.allows("iam:PassRole", iam("role/ee-image-builder-other"))).isFalse();
-        assertThat(POLICY.allows("iam:PassRole", iam("role/OrganizationAccountAccessRole"))).isFalse();
+    void passRoleCoversOnlyTheRolesServicesNeedAndOnlyTowardsThoseServices() {
+        IamEvaluator.Request pass = IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployEC2InstanceProfile"));
+        assertThat(IAM.allows(pass.with("iam:PassedToService", "ec2.amazonaws.com"))).isTrue();
+        assertThat(IAM.allows(pass.with("iam:PassedToService", "lambda.amazonaws.com"))).isFalse();
+        // Adding the role to its instance profile checks PassRole with no service named.
+        assertThat(IAM.allows(pass)).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployServiceRole")))).isFalse();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/CodeDeployServiceRole"))
+                .with("iam:PassedToService", "codedeploy.amazonaws.com"))).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-image-builder-execution"))
+                .with("iam:PassedToService", "imagebuilder.amazonaws.com"))).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam("role/ee-ops-scheduler"))
+                .with("iam:PassedToService", "scheduler.amazonaws.com"))).isTrue();
+        for (String other : List.of("role/ee-anything-else", "role/ee-image-builder-other",
+                "role/OrganizationAccountAccessRole", "role/circleci-ee-deploy")) {
+            for (String service : List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com", "scheduler.amazonaws.com")) {
+                assertThat(IAM.allows(IamEvaluator.Request.of("iam:PassRole", iam(other))
+                        .with("iam:PassedToService", service))).as(other + " to " + service).isFalse();
+            }
+        }
     }
 
     @Test
@@ -91,24 +109,26 @@ class CiDeployPolicyTest {
 
     @Test
     void theStateBucketAndSecretsKeyAreUsableButNotChangeable() {
-        assertThat(POLICY.allows("s3:PutObject", "arn:aws:s3:::" + BUCKET + "/.pulumi/stacks/every-election/staging.json"))
-                .isTrue();
-        assertThat(POLICY.allows("s3:ListBucket", "arn:aws:s3:::" + BUCKET)).isTrue();
-        assertThat(POLICY.allows("kms:Decrypt", KEY)).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("s3:PutObject",
+                "arn:aws:s3:::" + BUCKET + "/.pulumi/stacks/every-election/staging.json"))).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("s3:ListBucket", "arn:aws:s3:::" + BUCKET))).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("kms:Decrypt", KEY))).isTrue();
         for (String admin : List.of("s3:DeleteBucket", "s3:PutBucketPolicy", "s3:PutBucketVersioning",
-                "s3:PutEncryptionConfiguration", "s3:PutBucketPublicAccessBlock", "s3:DeleteObjectVersion")) {
-            assertThat(POLICY.allows(admin, "arn:aws:s3:::" + BUCKET)).as(admin).isFalse();
-            assertThat(POLICY.allows(admin, "arn:aws:s3:::" + BUCKET + "/x")).as(admin).isFalse();
+                "s3:PutEncryptionConfiguration", "s3:PutBucketPublicAccessBlock", "s3:DeleteObjectVersion",
+                "s3:PutLifecycleConfiguration")) {
+            assertThat(IAM.allows(IamEvaluator.Request.of(admin, "arn:aws:s3:::" + BUCKET))).as(admin).isFalse();
+            assertThat(IAM.allows(IamEvaluator.Request.of(admin, "arn:aws:s3:::" + BUCKET + "/x"))).as(admin).isFalse();
         }
+        // The secrets key carries the product tag like the AMI key CI manages: denied by name.
         for (String admin : List.of("kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:DisableKey",
-                "kms:CreateGrant", "kms:DisableKeyRotation")) {
-            assertThat(POLICY.allows(admin, KEY)).as(admin).isFalse();
+                "kms:CreateGrant", "kms:DisableKeyRotation", "kms:UntagResource")) {
+            assertThat(IAM.decide(IamEvaluator.Request.of(admin, KEY).with("aws:ResourceTag/dc-product", "ee")))
+                    .as(admin).isNotEqualTo(IamEvaluator.Decision.ALLOW);
         }
-        // Every S3 and KMS grant names exactly the state bucket or the key.
-        Set<String> backend = Set.of("arn:aws:s3:::" + BUCKET, "arn:aws:s3:::" + BUCKET + "/*", KEY);
-        POLICY.statements().stream()
-                .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("kms:")))
-                .forEach(s -> assertThat(backend).as(s.sid()).containsAll(s.resources()));
+        assertThat(IAM.allows(IamEvaluator.Request.of("kms:DeleteAlias",
+                regional("kms", "alias/ee-pulumi-secrets")))).isFalse();
+        assertThat(IAM.allows(IamEvaluator.Request.of("kms:PutKeyPolicy", regional("kms", "key/ami"))
+                .with("aws:ResourceTag/dc-product", "ee"))).isTrue();
     }
 
     @Test
@@ -142,16 +162,26 @@ class CiDeployPolicyTest {
                 regional("elasticloadbalancing", "loadbalancer/app/ee-alb/0123456789abcdef"))).isTrue();
         assertThat(POLICY.allows("elasticloadbalancing:DeleteLoadBalancer",
                 regional("elasticloadbalancing", "loadbalancer/app/other/0123456789abcdef"))).isFalse();
-        assertThat(POLICY.allows("iam:CreateRole", iam("role/CodeDeployServiceRole"))).isTrue();
+        assertThat(IAM.allows(IamEvaluator.Request.of("iam:CreateRole", iam("role/CodeDeployServiceRole"))
+                .with("iam:PermissionsBoundary", BOUNDARY))).isTrue();
         assertThat(POLICY.allows("iam:CreateInstanceProfile", iam("instance-profile/CodeDeployEC2InstanceProfile")))
                 .isTrue();
-        assertThat(POLICY.allows("ssm:PutParameter", regional("ssm", "parameter/ee/ami-id"))).isTrue();
+        assertThat(POLICY.allows("ssm:PutParameter", regional("ssm", "parameter/ee/golden-image/ami-id"))).isTrue();
+        assertThat(POLICY.allows("ssm:PutParameter", regional("ssm", "parameter/ee/app/FQDN"))).isTrue();
         assertThat(POLICY.allows("ssm:PutParameter", regional("ssm", "parameter/FQDN"))).isFalse();
+        // The application's own settings and secrets are not CI's.
+        for (String action : List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:PutParameter")) {
+            assertThat(POLICY.allows(action, regional("ssm", "parameter/ee/app/SECRET_KEY"))).as(action).isFalse();
+            assertThat(POLICY.allows(action, regional("ssm", "parameter/ee/app/DATABASE_PASSWORD"))).as(action).isFalse();
+        }
         assertThat(POLICY.allows("ssm:GetParameter", regional("ssm", "parameter/SSL_CERTIFICATE_ARN"))).isTrue();
         assertThat(POLICY.allows("imagebuilder:CreateImageRecipe", regional("imagebuilder", "image-recipe/ee-app/1.0.0")))
                 .isTrue();
-        assertThat(POLICY.allows("cloudfront:CreateCachePolicy", "arn:aws:cloudfront::" + ACCOUNT + ":cache-policy/x"))
+        assertThat(POLICY.allows("cloudfront:CreateCachePolicy", "*")).isTrue();
+        assertThat(POLICY.allows("cloudfront:CreateDistribution", "*")).isTrue();
+        assertThat(POLICY.allows("s3:PutObject", "arn:aws:s3:::ee-revisions-" + ACCOUNT + "-staging/revisions/x.zip"))
                 .isTrue();
+        assertThat(POLICY.allows("s3:PutObject", "arn:aws:s3:::someone-elses-bucket/x")).isFalse();
     }
 
     @Test
@@ -166,10 +196,20 @@ class CiDeployPolicyTest {
     }
 
     @Test
-    void dnsChangesAreLimitedToTheSitesAliasRecordTypes() {
-        assertThat(POLICY.granting("route53:ChangeResourceRecordSets")).singleElement().satisfies(s -> assertThat(
-                PolicyJsonConditions.values(s.condition(), "ForAllValues:StringEquals",
-                        "route53:ChangeResourceRecordSetsRecordTypes")).containsExactly("A", "AAAA"));
+    void dnsChangesAreLimitedToAliasRecordsAndCertificateValidationRecords() {
+        String zone = "arn:aws:route53:::hostedzone/Z123";
+        IamEvaluator.Request change = IamEvaluator.Request.of("route53:ChangeResourceRecordSets", zone);
+        assertThat(IAM.allows(change.with("route53:ChangeResourceRecordSetsRecordTypes", "A", "AAAA")
+                .with("route53:ChangeResourceRecordSetsNormalizedRecordNames", "elections.example.org"))).isTrue();
+        assertThat(IAM.allows(change.with("route53:ChangeResourceRecordSetsRecordTypes", "CNAME")
+                .with("route53:ChangeResourceRecordSetsNormalizedRecordNames", "_3b2f.elections.example.org")))
+                .isTrue();
+        assertThat(IAM.allows(change.with("route53:ChangeResourceRecordSetsRecordTypes", "CNAME")
+                .with("route53:ChangeResourceRecordSetsNormalizedRecordNames", "www.example.org"))).isFalse();
+        for (String type : List.of("NS", "MX", "TXT")) {
+            assertThat(IAM.allows(change.with("route53:ChangeResourceRecordSetsRecordTypes", type)
+                    .with("route53:ChangeResourceRecordSetsNormalizedRecordNames", "_x.example.org"))).as(type).isFalse();
+        }
     }
 
     @Test

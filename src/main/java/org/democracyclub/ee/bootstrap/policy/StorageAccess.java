@@ -1,0 +1,60 @@
+package org.democracyclub.ee.bootstrap.policy;
+
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_KEY;
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_VALUE;
+
+import java.util.List;
+
+/**
+ * The program's S3 buckets ({@code ee-*}, such as the revision bucket the deployer uploads
+ * bundles to) and its KMS keys (the golden image's key, shared with the organisation). KMS ARNs
+ * carry IDs, so keys are scoped by the {@code dc-product=ee} tag; the secrets key carries it too
+ * and is kept out by {@link GuardAccess}.
+ */
+final class StorageAccess {
+    private StorageAccess() {
+    }
+
+    static List<PolicyStatement> statements(PolicyScope scope) {
+        String buckets = "arn:aws:s3:::" + PREFIX + "*";
+        String keys = scope.regional("kms", "key/*");
+        return List.of(
+                // What the provider reads back for a bucket and its configuration resources.
+                PolicyStatement.allow("S3ManageProgramBuckets")
+                        .actions("s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:GetBucketLocation",
+                                "s3:GetBucketVersioning", "s3:PutBucketVersioning", "s3:GetBucketTagging",
+                                "s3:PutBucketTagging", "s3:GetEncryptionConfiguration",
+                                "s3:PutEncryptionConfiguration", "s3:GetBucketPublicAccessBlock",
+                                "s3:PutBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
+                                "s3:PutBucketOwnershipControls", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                                "s3:DeleteBucketPolicy", "s3:GetLifecycleConfiguration",
+                                "s3:PutLifecycleConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS",
+                                "s3:GetBucketWebsite", "s3:GetBucketLogging", "s3:GetReplicationConfiguration",
+                                "s3:GetBucketObjectLockConfiguration", "s3:GetBucketRequestPayment",
+                                "s3:GetAccelerateConfiguration")
+                        .on(buckets),
+                // The deployer uploads a bundle and checks it (HeadObject is authorised as GetObject).
+                PolicyStatement.allow("S3ProgramObjects")
+                        .actions("s3:PutObject", "s3:GetObject", "s3:GetObjectVersion")
+                        .on(buckets + "/*"),
+                PolicyStatement.allow("KmsCreateTaggedKeys")
+                        .actions("kms:CreateKey")
+                        .on("*")
+                        .when("StringEquals", "aws:RequestTag/" + PRODUCT_TAG_KEY, PRODUCT_TAG_VALUE),
+                PolicyStatement.allow("KmsList")
+                        .actions("kms:ListAliases")
+                        .on("*"),
+                PolicyStatement.allow("KmsManageTaggedKeys")
+                        .actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
+                                "kms:EnableKeyRotation", "kms:ListResourceTags", "kms:TagResource",
+                                "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:UpdateKeyDescription",
+                                "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
+                        .on(keys)
+                        .when("StringEquals", "aws:ResourceTag/" + PRODUCT_TAG_KEY, PRODUCT_TAG_VALUE),
+                // An alias call is authorised on the alias and on its key (the key by the statement above).
+                PolicyStatement.allow("KmsProgramAliases")
+                        .actions("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
+                        .on(scope.regional("kms", "alias/" + PREFIX + "*")));
+    }
+}
