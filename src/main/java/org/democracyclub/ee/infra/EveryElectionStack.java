@@ -23,6 +23,7 @@ import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
+import org.democracyclub.ee.infra.platform.DeploymentInFlightException;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
 import org.democracyclub.ee.infra.platform.Names;
 import org.democracyclub.ee.infra.platform.Roles;
@@ -65,6 +66,16 @@ public final class EveryElectionStack {
      * @param suppressions where resources record the policy rules they are exempt from, with why
      */
     public static void stack(Context ctx, StackSettings settings, Suppressions suppressions) {
+        stack(ctx, settings, suppressions, false);
+    }
+
+    /**
+     * Declares the stack.
+     *
+     * @param update whether this run is {@code pulumi up} (false: a preview), which is refused while
+     *               a deployment is in flight ({@link DeploymentInFlightException})
+     */
+    public static void stack(Context ctx, StackSettings settings, Suppressions suppressions, boolean update) {
         String env = settings.environment().stackName();
         // One explicit provider: the region and the stack tags are set here, once.
         var provider = new Provider("aws-" + env, ProviderArgs.builder()
@@ -72,14 +83,18 @@ public final class EveryElectionStack {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
                 .build());
         SiteFacts facts = new SiteLookups(provider).lookUp(settings);
+        if (update && facts.fleet().inFlight()) {
+            throw new DeploymentInFlightException(facts.fleet());
+        }
         List<ComponentDocument> documents = settings.goldenImages().isPresent() ? componentDocuments() : List.of();
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
         var groups = new SecurityGroups("ee-network", facts, options);
         var roles = new Roles("ee-iam", settings.region(), facts, options);
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
-        new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
-        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
+        var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
+        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
+                fleet.originalFleet(), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
