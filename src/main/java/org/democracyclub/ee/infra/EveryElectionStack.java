@@ -90,7 +90,7 @@ public final class EveryElectionStack {
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
         var groups = new SecurityGroups("ee-network", facts, options);
-        var roles = new Roles("ee-iam", settings.region(), facts, options);
+        var roles = new Roles("ee-iam", settings, facts, options);
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
         var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
