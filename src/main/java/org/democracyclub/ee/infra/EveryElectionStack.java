@@ -20,6 +20,7 @@ import org.democracyclub.ee.infra.image.ComponentDocument;
 import org.democracyclub.ee.infra.image.ComponentDocuments;
 import org.democracyclub.ee.infra.image.GoldenImagePipeline;
 import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
+import org.democracyclub.ee.infra.image.GoldenImageRecipient;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
@@ -47,6 +48,8 @@ public final class EveryElectionStack {
 
     /** Exported only by stacks that build images; not part of the deployer's contract. */
     public static final String GOLDEN_IMAGE_PIPELINE_OUTPUT = "goldenImagePipelineArn";
+    /** The recipe version the pipeline builds: when it changes, CI starts a build (docs/golden-images.md). */
+    public static final String GOLDEN_IMAGE_RECIPE_OUTPUT = "goldenImageRecipeArn";
 
     private EveryElectionStack() {
     }
@@ -99,7 +102,11 @@ public final class EveryElectionStack {
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,
-                        Output.of(facts.organisationArn()), Names.AMI_PARAMETER), options));
+                        Output.of(facts.organisationArn()), Names.AMI_PARAMETER, facts.vpcId(),
+                        facts.subnetIds().get(0)), options));
+
+        settings.goldenImageSourceAccountId().ifPresent(source -> new GoldenImageRecipient("ee-golden-image-copies",
+                settings.region(), facts.accountId(), source, Names.AMI_PARAMETER, options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
@@ -115,7 +122,10 @@ public final class EveryElectionStack {
         outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
         outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
         outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
-        goldenImage.ifPresent(pipeline -> ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn()));
+        goldenImage.ifPresent(pipeline -> {
+            ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn());
+            ctx.export(GOLDEN_IMAGE_RECIPE_OUTPUT, pipeline.recipeArn());
+        });
         outputs.forEach(ctx::export);
 
         // The same object in SSM, so the deploy job needs no access to Pulumi's state.

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class BuildSchedule {
     public static final String START_CONDITION = "EXPRESSION_MATCH_ONLY";
+    /** 04:00 UTC every day; Pulumi.yaml declares the same default for goldenImageSchedule (tested). */
+    public static final String DEFAULT = "cron(0 4 * * ? *)";
 
     /** Six space-separated fields inside {@code cron(...)}; Image Builder checks the values themselves. */
     public static final Pattern CRON = Pattern.compile("cron\\(\\S+( \\S+){5}\\)");

@@ -56,6 +56,13 @@ public record GoldenImageSettings(
         launchAccountIds = java.util.List.copyOf(launchAccountIds);
     }
 
+    /** The same settings with the default schedule and no other launch accounts. */
+    public GoldenImageSettings(String instanceType, BaseImage baseImage, String applicationGitRef,
+                               int buildVolumeSizeGiB, String applicationUser) {
+        this(instanceType, baseImage, applicationGitRef, buildVolumeSizeGiB, applicationUser, BuildSchedule.DEFAULT,
+                java.util.List.of());
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
