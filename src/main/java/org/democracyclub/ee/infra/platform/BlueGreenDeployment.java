@@ -1,5 +1,6 @@
 package org.democracyclub.ee.infra.platform;
 
+import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.codedeploy.Application;
 import com.pulumi.aws.codedeploy.ApplicationArgs;
 import com.pulumi.aws.codedeploy.DeploymentGroup;
@@ -19,7 +20,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.pulumi.aws.autoscaling.Group;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**

@@ -88,6 +88,7 @@ public final class WebFleet extends ComponentResource {
         List<GroupTagArgs> tags = new ArrayList<>();
         // Instances get the stack tags from the launch template, so these stay on the group.
         stackTags.forEach((key, value) -> tags.add(tag(key, value)));
+        // Informative only: ownership follows from the groups' names (LiveFleet).
         tags.add(tag(LiveFleet.TAG_KEY, Names.DEPLOYMENT_GROUP));
         var capacity = settings.capacity();
         return new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
