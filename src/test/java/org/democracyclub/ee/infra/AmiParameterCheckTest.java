@@ -51,4 +51,18 @@ class AmiParameterCheckTest {
         assertThat(run.get("aws:ec2/launchTemplate:LaunchTemplate", "ee-launch-template").at("imageId"))
                 .isEqualTo("resolve:ssm:" + PARAMETER);
     }
+
+    @org.junit.jupiter.api.Test
+    void aStackWithItsOwnAmiDoesNotNeedTheParameter() {
+        var settings = Stacks.settings("staging");
+        var pinned = new org.democracyclub.ee.infra.settings.StackSettings(settings.environment(), settings.region(),
+                settings.instanceType(), settings.capacity(), settings.rootVolume(), settings.healthCheck(),
+                settings.terminateOldFleetAfterMinutes(), java.util.Optional.of("ami-0123456789abcdef0"), settings.vpcId(),
+                settings.originVerifySecret(), settings.goldenImages(), settings.appAccess(),
+                settings.goldenImageSourceAccountId());
+        var run = OfflineStack.run("every-election", pinned, without(PARAMETER));
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.get("aws:ec2/launchTemplate:LaunchTemplate", "ee-launch-template").at("imageId"))
+                .isEqualTo("ami-0123456789abcdef0");
+    }
 }
