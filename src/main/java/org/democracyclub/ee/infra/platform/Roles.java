@@ -72,7 +72,8 @@ public final class Roles extends ComponentResource {
 
     /**
      * What blue/green with a launch template needs beyond AWSCodeDeployRole. The CodeDeploy user
-     * guide ("Create a service role for CodeDeploy", the launch-template note) adds
+     * guide ("Step 3: Create a service role for CodeDeploy": "If you create your Auto Scaling group
+     * with a launch template, you must add the following permissions") adds
      * {@code ec2:RunInstances}, {@code ec2:CreateTags} and {@code iam:PassRole}; PassRole is
      * limited to the instance role. The template's image is {@code resolve:ssm:} of the golden
      * image parameter, and whoever launches with {@code resolve:ssm:} needs {@code ssm:GetParameters}
