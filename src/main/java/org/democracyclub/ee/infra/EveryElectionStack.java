@@ -20,9 +20,11 @@ import org.democracyclub.ee.infra.image.ComponentDocument;
 import org.democracyclub.ee.infra.image.ComponentDocuments;
 import org.democracyclub.ee.infra.image.GoldenImagePipeline;
 import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
+import org.democracyclub.ee.infra.image.GoldenImageRecipient;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
+import org.democracyclub.ee.infra.platform.DeploymentInFlightException;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
 import org.democracyclub.ee.infra.platform.Names;
 import org.democracyclub.ee.infra.platform.Roles;
@@ -47,6 +49,8 @@ public final class EveryElectionStack {
 
     /** Exported only by stacks that build images; not part of the deployer's contract. */
     public static final String GOLDEN_IMAGE_PIPELINE_OUTPUT = "goldenImagePipelineArn";
+    /** The recipe version the pipeline builds: when it changes, CI starts a build (docs/golden-images.md). */
+    public static final String GOLDEN_IMAGE_RECIPE_OUTPUT = "goldenImageRecipeArn";
 
     private EveryElectionStack() {
     }
@@ -66,6 +70,16 @@ public final class EveryElectionStack {
      * @param suppressions where resources record the policy rules they are exempt from, with why
      */
     public static void stack(Context ctx, StackSettings settings, Suppressions suppressions) {
+        stack(ctx, settings, suppressions, false);
+    }
+
+    /**
+     * Declares the stack.
+     *
+     * @param update whether this run is {@code pulumi up} (false: a preview), which is refused while
+     *               a deployment is in flight ({@link DeploymentInFlightException})
+     */
+    public static void stack(Context ctx, StackSettings settings, Suppressions suppressions, boolean update) {
         String env = settings.environment().stackName();
         // One explicit provider: the region and the stack tags are set here, once.
         var provider = new Provider("aws-" + env, ProviderArgs.builder()
@@ -73,11 +87,14 @@ public final class EveryElectionStack {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
                 .build());
         SiteFacts facts = new SiteLookups(provider).lookUp(settings);
+        if (update && facts.fleet().inFlight()) {
+            throw new DeploymentInFlightException(facts.fleet());
+        }
         List<ComponentDocument> documents = settings.goldenImages().isPresent() ? componentDocuments() : List.of();
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
         var groups = new SecurityGroups("ee-network", facts, options);
-        var roles = new Roles("ee-iam", settings.region(), facts, options);
+        var roles = new Roles("ee-iam", settings, facts, options);
         // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
         var usEast1 = new Provider("aws-" + env + "-" + SiteCertificates.CLOUDFRONT_REGION, ProviderArgs.builder()
                 .region(SiteCertificates.CLOUDFRONT_REGION)
@@ -86,13 +103,18 @@ public final class EveryElectionStack {
         var certificates = new SiteCertificates("ee-certificates", facts, usEast1, options);
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, certificates.originCertificateArn(),
                 options);
-        new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
-        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
+        var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
+        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
+                fleet.originalFleet(), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,
-                        Output.of(facts.organisationArn()), Names.AMI_PARAMETER), options));
+                        Output.of(facts.organisationArn()), Names.AMI_PARAMETER, facts.vpcId(),
+                        facts.subnetIds().get(0)), options));
+
+        settings.goldenImageSourceAccountId().ifPresent(source -> new GoldenImageRecipient("ee-golden-image-copies",
+                settings.region(), facts.accountId(), source, Names.AMI_PARAMETER, options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
@@ -108,7 +130,10 @@ public final class EveryElectionStack {
         outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
         outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
         outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
-        goldenImage.ifPresent(pipeline -> ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn()));
+        goldenImage.ifPresent(pipeline -> {
+            ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn());
+            ctx.export(GOLDEN_IMAGE_RECIPE_OUTPUT, pipeline.recipeArn());
+        });
         outputs.forEach(ctx::export);
 
         // The same object in SSM, so the deploy job needs no access to Pulumi's state.

@@ -48,7 +48,7 @@ public final class InfraMain {
         }
         Pulumi.run(ctx -> EveryElectionStack.stack(ctx, SettingsReader.read(
                 ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment)),
-                new Suppressions()));
+                new Suppressions(), !com.pulumi.deployment.Deployment.getInstance().isDryRun()));
     }
 
     private static void runBootstrap(Map<String, String> environment) {

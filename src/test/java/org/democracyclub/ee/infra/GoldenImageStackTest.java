@@ -56,4 +56,56 @@ class GoldenImageStackTest {
         var run = Stacks.run("staging", Fixture.builtIn().withParameter("OrganisationID", "nonsense"));
         assertThat(run.errors()).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void productionsPipelineHasItsExecutionRoleKeyScheduleAndBuildNetwork() {
+        var run = Stacks.run("production");
+        var pipeline = run.get(PIPELINE, "ee-image-builder");
+        assertThat(pipeline.at("executionRole")).isEqualTo("arn:aws:iam::123456789012:role/ee-image-builder-execution");
+        assertThat(pipeline.at("schedule.scheduleExpression")).isEqualTo("cron(0 4 * * ? *)");
+        assertThat(pipeline.at("schedule.pipelineExecutionStartCondition")).isEqualTo("EXPRESSION_MATCH_ONLY");
+        var infrastructure = run.get("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
+                "ee-image-builder");
+        assertThat(infrastructure.at("subnetId")).isEqualTo("subnet-0aaaaaaaaaaaaaaa1");
+        assertThat(infrastructure.at("securityGroupIds")).isEqualTo(java.util.List.of("ee-image-builder-sg-id"));
+        assertThat(run.get("aws:imagebuilder/imageRecipe:ImageRecipe", "ee-image-builder")
+                .at("blockDeviceMappings.0.ebs.kmsKeyId"))
+                .isEqualTo("arn:aws:kms:eu-west-2:123456789012:alias/ee-golden-image");
+        assertThat(run.get("aws:kms/key:Key", "ee-image-builder-key").at("enableKeyRotation")).isEqualTo(true);
+        assertThat(run.outputs()).containsKey(EveryElectionStack.GOLDEN_IMAGE_RECIPE_OUTPUT);
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutLaunchAccountsProductionMakesNoCopies() {
+        var distribution = Stacks.run("production").get(
+                "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "ee-image-builder");
+        assertThat(distribution.at("distributions.0.amiDistributionConfiguration.targetAccountIds")).isNull();
+        assertThat(distribution.at("distributions.0.ssmParameterConfigurations"))
+                .isEqualTo(java.util.List.of(java.util.Map.of("parameterName", "/ee/golden-image/ami-id",
+                        "dataType", "aws:ec2:image")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging"})
+    void aLaunchAccountDeclaresTheRoleProductionsPipelineCopiesWith(String stack) throws Exception {
+        var settings = Stacks.settings(stack);
+        var withSource = new org.democracyclub.ee.infra.settings.StackSettings(settings.environment(), settings.region(),
+                settings.instanceType(), settings.capacity(), settings.rootVolume(), settings.healthCheck(),
+                settings.terminateOldFleetAfterMinutes(), settings.amiOverride(), settings.vpcId(),
+                settings.originVerifySecret(), settings.goldenImages(), settings.appAccess(),
+                java.util.Optional.of("999999999999"));
+        var run = OfflineStack.run("every-election", withSource, Fixture.builtIn());
+        var role = run.get("aws:iam/role:Role", "EC2ImageBuilderDistributionCrossAccountRole");
+        assertThat(role.at("name")).isEqualTo("EC2ImageBuilderDistributionCrossAccountRole");
+        assertThat((String) role.at("assumeRolePolicy")).contains("\"AWS\":\"arn:aws:iam::999999999999:root\"");
+        assertThat(run.get("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ee-golden-image-copies-distribution")
+                .at("policyArn")).isEqualTo("arn:aws:iam::aws:policy/Ec2ImageBuilderCrossAccountDistributionAccess");
+        String policy = (String) run.get("aws:iam/rolePolicy:RolePolicy", "ee-golden-image-copies-keys-and-parameter")
+                .at("policy");
+        assertThat(policy).contains("arn:aws:kms:eu-west-2:999999999999:key/*")
+                .contains("arn:aws:ssm:eu-west-2:123456789012:parameter/ee/golden-image/ami-id")
+                .contains("ssm:PutParameter").contains("ec2:DescribeImages");
+        assertThat(Stacks.run(stack).ofType("aws:iam/role:Role"))
+                .noneSatisfy(r -> assertThat(r.name()).isEqualTo("EC2ImageBuilderDistributionCrossAccountRole"));
+    }
 }

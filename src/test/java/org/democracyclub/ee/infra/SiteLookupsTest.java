@@ -53,7 +53,7 @@ class SiteLookupsTest {
     void aMissingParameterIsNamedWithTheCommandThatCreatesIt() {
         Fixture withoutFqdn = new Fixture("123456789012", "vpc-0a1b2c3d4e5f60718", java.util.List.of("subnet-1"),
                 Map.of("OrganisationID", Fixture.builtIn().ssmParameters().get("OrganisationID")),
-                "Z1", "pl-93a247fa", java.util.List.of());
+                "Z1", "pl-93a247fa", java.util.List.of(), null);
         OfflineRun run = null;
         try {
             run = OfflineStack.run(Stacks.PROJECT, "staging", withoutFqdn);

@@ -79,7 +79,12 @@ public final class ManagedNames {
             "AmazonSSMManagedInstanceCore",
             "CloudWatchAgentServerPolicy",
             "service-role/AWSCodeDeployRole",
-            "EC2InstanceProfileForImageBuilder");
+            "EC2InstanceProfileForImageBuilder",
+            // The golden-image pipeline's execution role (ARN in the AWS managed policy reference).
+            "EC2ImageBuilderExecutionPolicy",
+            // The cross-account distribution role of the launch accounts (Image Builder user guide,
+            // "Set up cross-account AMI distribution").
+            "Ec2ImageBuilderCrossAccountDistributionAccess");
 
     /** SSM parameters the program owns live under this path. */
     public static final String PARAMETER_PATH = "/ee/";

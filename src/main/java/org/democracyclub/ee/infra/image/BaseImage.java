@@ -3,10 +3,17 @@ package org.democracyclub.ee.infra.image;
 import java.util.regex.Pattern;
 
 /**
- * The image the golden image is built from (the organisation's DC base image), in one of the
- * three forms EC2 Image Builder accepts as a recipe's parent image.
+ * The image the golden image is built from: the organisation's DC base image, in one of the two
+ * forms the DC base image can take as a recipe's parent image.
+ *
+ * <p>DemocracyClub/dc_image_builder (read at commit b97884c, {@code stacks/dc_image_builder.py})
+ * builds it in another account and shares the AMI with the organisation through the
+ * distribution's {@code launchPermission}; it publishes no SSM parameter, so the old default
+ * {@code ssm:/dc-base-image/ami-id} named nothing, and an {@code ssm:} parent would have to live
+ * in this account anyway. The AMI ID is the form that works today; an Image Builder image ARN
+ * (with a version filter) works once that account shares the Image Builder image itself.
  */
-public sealed interface BaseImage permits BaseImage.AmiId, BaseImage.SsmParameter, BaseImage.ImageBuilderImage {
+public sealed interface BaseImage permits BaseImage.AmiId, BaseImage.ImageBuilderImage {
 
     /** What the recipe's {@code parentImage} receives. */
     String parentImage();
@@ -18,16 +25,6 @@ public sealed interface BaseImage permits BaseImage.AmiId, BaseImage.SsmParamete
         }
     }
 
-    /**
-     * An SSM parameter holding the AMI ID, resolved by Image Builder when a build starts, so a
-     * new base image is picked up without a code change.
-     */
-    record SsmParameter(String name) implements BaseImage {
-        public String parentImage() {
-            return "ssm:" + name;
-        }
-    }
-
     /** An Image Builder image, by version ({@code x.x.x} wildcards allowed) or build version. */
     record ImageBuilderImage(String arn) implements BaseImage {
         public String parentImage() {
@@ -36,17 +33,16 @@ public sealed interface BaseImage permits BaseImage.AmiId, BaseImage.SsmParamete
     }
 
     Pattern AMI = Pattern.compile("ami-(?:[0-9a-f]{8}|[0-9a-f]{17})");
-    // SSM parameter names: letters, digits, . - _ and / as the hierarchy separator.
-    Pattern SSM = Pattern.compile("ssm:(/?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)");
     // Wildcards must run to the right (1.x.x is valid, x.1.x is not); a build number only
     // follows a fully numeric version.
     Pattern IMAGE_ARN = Pattern.compile(
             "arn:aws[a-z-]*:imagebuilder:[a-z]{2}(?:-[a-z]+)+-\\d:(?:\\d{12}|aws):image/[a-z0-9_-]+/"
                     + "(?:\\d+\\.\\d+\\.\\d+(?:/\\d+)?|\\d+\\.\\d+\\.x|\\d+\\.x\\.x|x\\.x\\.x)");
 
-    String ACCEPTED_FORMS = "an AMI ID (ami- followed by 8 or 17 hex digits, e.g. ami-0123456789abcdef0), "
-            + "an SSM parameter holding the AMI ID (ssm:/path/to/parameter), "
-            + "or an Image Builder image ARN (arn:aws:imagebuilder:<region>:<account ID|aws>:image/<name>/<x.x.x>, "
+    String ACCEPTED_FORMS = "the DC base image's AMI ID as the organisation shares it (ami- followed by 8 or 17"
+            + " hex digits, e.g. ami-0123456789abcdef0; list the shared ones with aws ec2 describe-images"
+            + " --executable-users self --owners <DC base image account ID>), "
+            + "or an Image Builder image ARN shared with this account (arn:aws:imagebuilder:<region>:<account ID|aws>:image/<name>/<x.x.x>, "
             + "optionally followed by /<build number>)";
 
     /** Parses the settings value; the exception message names the bad value and the accepted forms. */
@@ -55,14 +51,15 @@ public sealed interface BaseImage permits BaseImage.AmiId, BaseImage.SsmParamete
         if (AMI.matcher(v).matches()) {
             return new AmiId(v);
         }
-        var ssm = SSM.matcher(v);
-        if (ssm.matches()) {
-            return new SsmParameter(ssm.group(1));
-        }
         if (IMAGE_ARN.matcher(v).matches()) {
             return new ImageBuilderImage(v);
         }
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("base image is not set (this stack builds golden images): set it to "
+                    + ACCEPTED_FORMS);
+        }
+        String hint = v.startsWith("ssm:") ? " (nothing publishes the DC base image in SSM: take its AMI ID)" : "";
         throw new IllegalArgumentException(
-                "base image '" + value + "' is not valid: expected " + ACCEPTED_FORMS);
+                "base image '" + value + "' is not valid" + hint + ": expected " + ACCEPTED_FORMS);
     }
 }

@@ -42,43 +42,63 @@ public final class GoldenImagePipeline extends ComponentResource {
     public static final String AMI_NAME_PREFIX = "every-election-";
     /** Image Builder replaces this with the build's date and time, keeping AMI names unique. */
     static final String BUILD_DATE = "{{ imagebuilder:buildDate }}";
-    static final String SCHEDULE = "rate(1 day)";
-    /** Build only when the base image or a component has a newer version than the last image. */
-    static final String START_CONDITION = "EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE";
     static final String AMI_PARAMETER_DATA_TYPE = "aws:ec2:image";
+    /** The key's alias; the recipe names the key by its alias ARN, which is known before the key exists. */
+    static final String KEY_ALIAS = "alias/" + "ee-golden-image";
 
     private final Output<String> pipelineArn;
+    private final Output<String> recipeArn;
+    private final Output<String> executionRoleName;
     private final Output<String> amiParameterName;
     private final RecipePlan plan;
 
     public GoldenImagePipeline(String name, GoldenImagePipelineArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
         // Everything that can be wrong with the inputs fails here, before any child is declared.
-        this.plan = RecipePlan.of(args.settings(), args.documents());
+        String keyAliasArn = "arn:aws:kms:" + args.region() + ":" + args.accountId() + ":" + KEY_ALIAS;
+        this.plan = RecipePlan.of(args.settings(), args.documents(), keyAliasArn);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        ImageRecipe recipe = recipe(name, components(name, child), child);
+        var key = ImageKey.declare(name, args, child);
+        ImageRecipe recipe = recipe(name, components(name, child),
+                CustomResourceOptions.builder().parent(this).dependsOn(key.alias()).build());
         InfrastructureConfiguration infrastructure = infrastructure(name, args, child);
         DistributionConfiguration distribution = distribution(name, args, child);
+        var execution = ExecutionRole.declare(name, args, child);
         ImagePipeline pipeline = new ImagePipeline(name, ImagePipelineArgs.builder()
                 .name(name)
-                .description("Builds the EveryElection golden image daily when its base image or components change")
+                .description("Builds the EveryElection golden image on its schedule (docs/golden-images.md)")
                 .imageRecipeArn(recipe.arn())
                 .infrastructureConfigurationArn(infrastructure.arn())
                 .distributionConfigurationArn(distribution.arn())
+                // The distribution writes the AMI parameter with this role, not the service-linked one.
+                .executionRole(execution.role().arn())
                 .schedule(ImagePipelineScheduleArgs.builder()
-                        .scheduleExpression(SCHEDULE)
-                        .pipelineExecutionStartCondition(START_CONDITION)
+                        .scheduleExpression(args.settings().schedule())
+                        .pipelineExecutionStartCondition(BuildSchedule.START_CONDITION)
                         .build())
                 .imageTestsConfiguration(ImagePipelineImageTestsConfigurationArgs.builder()
                         .imageTestsEnabled(true)
                         .build())
                 .status("ENABLED")
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(execution.grants()).build());
 
         this.pipelineArn = pipeline.arn();
+        this.recipeArn = recipe.arn();
+        this.executionRoleName = execution.role().name();
         this.amiParameterName = Output.of(args.amiParameterName());
-        registerOutputs(Map.of("pipelineArn", pipelineArn, "amiParameterName", amiParameterName));
+        registerOutputs(Map.of("pipelineArn", pipelineArn, "amiParameterName", amiParameterName,
+                "recipeArn", recipeArn));
+    }
+
+    /** ARN of the recipe version the pipeline builds; CI starts a build when it changes (docs/golden-images.md). */
+    public Output<String> recipeArn() {
+        return recipeArn;
+    }
+
+    /** Name of the execution role: the only role CI passes to Image Builder besides the instance role. */
+    public Output<String> executionRoleName() {
+        return executionRoleName;
     }
 
     /** ARN of the image pipeline. */
@@ -133,6 +153,7 @@ public final class GoldenImagePipeline extends ComponentResource {
                                 .volumeSize(root.sizeGiB())
                                 .volumeType(root.volumeType())
                                 .encrypted(Boolean.toString(root.encrypted()))
+                                .kmsKeyId(root.kmsKeyId())
                                 .deleteOnTermination(Boolean.toString(root.deleteOnTermination()))
                                 .build())
                         .build())
@@ -141,11 +162,16 @@ public final class GoldenImagePipeline extends ComponentResource {
 
     private InfrastructureConfiguration infrastructure(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {
         var identity = BuildInstanceProfile.declare(name, args.region(), args.accountId(), child);
+        var group = BuildNetwork.securityGroup(name, args.vpcId(), child);
         return new InfrastructureConfiguration(name, InfrastructureConfigurationArgs.builder()
                 .name(name)
                 .description("Build and test instances for " + name + " (" + args.environment() + ")")
                 .instanceTypes(args.settings().instanceType())
                 .instanceProfileName(identity.profile().name())
+                // Named, not left to Image Builder's default VPC pick: the subnet the settings'
+                // VPC offers and a group that lets the build reach the internet and nothing in.
+                .subnetId(args.subnetId())
+                .securityGroupIds(group.id().applyValue(List::of))
                 .instanceMetadataOptions(InfrastructureConfigurationInstanceMetadataOptionsArgs.builder()
                         .httpTokens("required")
                         .build())
@@ -157,23 +183,51 @@ public final class GoldenImagePipeline extends ComponentResource {
     private DistributionConfiguration distribution(String name, GoldenImagePipelineArgs args, CustomResourceOptions child) {
         Output<List<String>> organisations = args.organisationArn()
                 .applyValue(value -> List.of(OrganisationArn.parse(value).value()));
+        List<String> launchAccounts = args.settings().launchAccountIds();
+        var ami = DistributionConfigurationDistributionAmiDistributionConfigurationArgs.builder()
+                .name(AMI_NAME_PREFIX + BUILD_DATE)
+                .description("EveryElection golden image (" + args.environment() + " pipeline)")
+                .launchPermission(DistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermissionArgs.builder()
+                        .organizationArns(organisations)
+                        .build());
+        if (!launchAccounts.isEmpty()) {
+            // Each launch account gets its own copy (re-encrypted there with its default EBS key,
+            // which its Auto Scaling role may use without a grant), so it does not depend on ours.
+            ami.targetAccountIds(launchAccounts);
+        }
         return new DistributionConfiguration(name, DistributionConfigurationArgs.builder()
                 .name(name)
-                .description("Shares the EveryElection golden image with the organisation")
+                .description("Shares the EveryElection golden image with the organisation, copies it to "
+                        + (launchAccounts.isEmpty() ? "no other account" : String.join(", ", launchAccounts))
+                        + " and writes its ID to " + args.amiParameterName() + " in each")
                 .distributions(DistributionConfigurationDistributionArgs.builder()
                         .region(args.region())
-                        .amiDistributionConfiguration(DistributionConfigurationDistributionAmiDistributionConfigurationArgs.builder()
-                                .name(AMI_NAME_PREFIX + BUILD_DATE)
-                                .description("EveryElection golden image (" + args.environment() + " pipeline)")
-                                .launchPermission(DistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermissionArgs.builder()
-                                        .organizationArns(organisations)
-                                        .build())
-                                .build())
-                        .ssmParameterConfigurations(DistributionConfigurationDistributionSsmParameterConfigurationArgs.builder()
-                                .parameterName(args.amiParameterName())
-                                .dataType(AMI_PARAMETER_DATA_TYPE)
-                                .build())
+                        .amiDistributionConfiguration(ami.build())
+                        .ssmParameterConfigurations(parameterConfigurations(args))
                         .build())
                 .build(), child);
+    }
+
+    /**
+     * The AMI parameter in this account and, through {@code amiAccountId}, in every launch
+     * account: "During distribution, this account must be specified in distribution settings as a
+     * target account for the Region" (API reference, SsmParameterConfiguration), which the copies
+     * above are.
+     */
+    static List<DistributionConfigurationDistributionSsmParameterConfigurationArgs> parameterConfigurations(
+            GoldenImagePipelineArgs args) {
+        List<DistributionConfigurationDistributionSsmParameterConfigurationArgs> result = new ArrayList<>();
+        result.add(DistributionConfigurationDistributionSsmParameterConfigurationArgs.builder()
+                .parameterName(args.amiParameterName())
+                .dataType(AMI_PARAMETER_DATA_TYPE)
+                .build());
+        for (String account : args.settings().launchAccountIds()) {
+            result.add(DistributionConfigurationDistributionSsmParameterConfigurationArgs.builder()
+                    .parameterName(args.amiParameterName())
+                    .dataType(AMI_PARAMETER_DATA_TYPE)
+                    .amiAccountId(account)
+                    .build());
+        }
+        return result;
     }
 }

@@ -19,6 +19,9 @@ import java.util.Objects;
  *                         {@link OrganisationArn#parse} before use, so a bare {@code o-...} fails
  * @param amiParameterName the SSM parameter the distribution writes each new AMI ID into (data
  *                         type {@code aws:ec2:image}); the launch template resolves it
+ * @param vpcId            the VPC the build and test instances run in
+ * @param subnetId         the subnet the build and test instances run in (the infrastructure
+ *                         configuration names it, with the pipeline's own security group)
  */
 public record GoldenImagePipelineArgs(
         String environment,
@@ -27,7 +30,9 @@ public record GoldenImagePipelineArgs(
         GoldenImageSettings settings,
         List<ComponentDocument> documents,
         Output<String> organisationArn,
-        String amiParameterName) {
+        String amiParameterName,
+        String vpcId,
+        String subnetId) {
 
     public GoldenImagePipelineArgs {
         Objects.requireNonNull(environment, "environment");
@@ -36,6 +41,8 @@ public record GoldenImagePipelineArgs(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(organisationArn, "organisationArn");
         Objects.requireNonNull(amiParameterName, "amiParameterName");
+        Objects.requireNonNull(vpcId, "vpcId");
+        Objects.requireNonNull(subnetId, "subnetId");
         documents = List.copyOf(documents);
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("a golden image needs at least one component document");

@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
  *                           the build: system packages, the checkout and the virtualenv.
  * @param applicationUser    the Linux user that owns and runs the application
  *                           ({@code every_election}; code lives in {@code /var/www/<user>/repo}).
+ * @param schedule           when the pipeline builds: a six-field {@code cron(...)} ({@link BuildSchedule})
+ * @param launchAccountIds   the other accounts that launch the image (development, staging): each
+ *                           receives its own copy and its own {@code /ee/golden-image/ami-id}
  */
 public record GoldenImageSettings(
         String instanceType,
         BaseImage baseImage,
         String applicationGitRef,
         int buildVolumeSizeGiB,
-        String applicationUser) {
+        String applicationUser,
+        String schedule,
+        java.util.List<String> launchAccountIds) {
 
     /** gp3 volumes are 1..16384 GiB; below 8 GiB an Ubuntu base image does not fit. */
     public static final int MIN_VOLUME_GIB = 8;
@@ -46,6 +51,16 @@ public record GoldenImageSettings(
                 "build volume size " + buildVolumeSizeGiB + " GiB is outside " + MIN_VOLUME_GIB + ".." + MAX_VOLUME_GIB);
         require(applicationUser != null && USER.matcher(applicationUser).matches(),
                 "application user '" + applicationUser + "' is not a valid Linux user name");
+        require(schedule != null && BuildSchedule.CRON.matcher(schedule).matches(),
+                "schedule '" + schedule + "' is not " + BuildSchedule.RULE);
+        launchAccountIds = java.util.List.copyOf(launchAccountIds);
+    }
+
+    /** The same settings with the default schedule and no other launch accounts. */
+    public GoldenImageSettings(String instanceType, BaseImage baseImage, String applicationGitRef,
+                               int buildVolumeSizeGiB, String applicationUser) {
+        this(instanceType, baseImage, applicationGitRef, buildVolumeSizeGiB, applicationUser, BuildSchedule.DEFAULT,
+                java.util.List.of());
     }
 
     private static void require(boolean condition, String message) {

@@ -24,7 +24,11 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
      * The image's root volume. The device name is the root device of Ubuntu AMIs, which the DC
      * base image is; Image Builder resizes the parent image's root volume through it.
      */
-    record RootVolume(String deviceName, int sizeGiB, String volumeType, boolean encrypted, boolean deleteOnTermination) {
+    record RootVolume(String deviceName, int sizeGiB, String volumeType, boolean encrypted, boolean deleteOnTermination,
+                      String kmsKeyId) {
+        RootVolume(String deviceName, int sizeGiB, String volumeType, boolean encrypted, boolean deleteOnTermination) {
+            this(deviceName, sizeGiB, volumeType, encrypted, deleteOnTermination, null);
+        }
     }
 
     static final String ROOT_DEVICE_NAME = "/dev/sda1";
@@ -38,6 +42,15 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
 
     /** Builds the plan; a parameter with no default that the program does not supply is an error. */
     static RecipePlan of(GoldenImageSettings settings, List<ComponentDocument> documents) {
+        return of(settings, documents, null);
+    }
+
+    /**
+     * Builds the plan with the root volume encrypted by {@code kmsKeyId} (an alias ARN, known
+     * before anything is created, so it can be part of the version), or the account's default
+     * EBS key when null.
+     */
+    static RecipePlan of(GoldenImageSettings settings, List<ComponentDocument> documents, String kmsKeyId) {
         Map<String, String> supplied = suppliedValues(settings);
         List<Problem> problems = new ArrayList<>();
         List<PlannedComponent> components = new ArrayList<>();
@@ -58,7 +71,7 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
         if (!problems.isEmpty()) {
             throw new InvalidComponentDocumentException(problems);
         }
-        RootVolume root = new RootVolume(ROOT_DEVICE_NAME, settings.buildVolumeSizeGiB(), VOLUME_TYPE, true, true);
+        RootVolume root = new RootVolume(ROOT_DEVICE_NAME, settings.buildVolumeSizeGiB(), VOLUME_TYPE, true, true, kmsKeyId);
         String parentImage = settings.baseImage().parentImage();
         return new RecipePlan(List.copyOf(components), parentImage, root, DESCRIPTION,
                 recipeVersion(components, parentImage, root, DESCRIPTION));
@@ -88,6 +101,10 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
         ContentVersion v = ContentVersion.of("recipe").add("parentImage", parentImage).add("description", description);
         for (PlannedComponent c : components) {
             v.add("component", c.document().key()).add("componentVersion", c.version());
+        }
+        if (root.kmsKeyId() != null) {
+            // Only when set, so the versions of plans without a key stay what they were.
+            v.add("rootKmsKeyId", root.kmsKeyId());
         }
         return v.add("rootDevice", root.deviceName())
                 .add("rootSizeGiB", Integer.toString(root.sizeGiB()))

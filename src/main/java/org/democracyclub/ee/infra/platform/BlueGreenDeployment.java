@@ -1,5 +1,6 @@
 package org.democracyclub.ee.infra.platform;
 
+import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.codedeploy.Application;
 import com.pulumi.aws.codedeploy.ApplicationArgs;
 import com.pulumi.aws.codedeploy.DeploymentGroup;
@@ -18,6 +19,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -33,7 +35,8 @@ public final class BlueGreenDeployment extends ComponentResource {
     private final DeploymentGroup group;
 
     public BlueGreenDeployment(String name, StackSettings settings, SiteFacts facts, Roles roles,
-                               LoadBalancing loadBalancing, ComponentResourceOptions options) {
+                               LoadBalancing loadBalancing, Optional<Group> originalFleet,
+                               ComponentResourceOptions options) {
         super("ee:platform:BlueGreenDeployment", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
@@ -47,7 +50,7 @@ public final class BlueGreenDeployment extends ComponentResource {
                 .deploymentGroupName(Names.DEPLOYMENT_GROUP)
                 .serviceRoleArn(roles.serviceRoleArn())
                 .deploymentConfigName(DEPLOYMENT_CONFIG)
-                .autoscalingGroups(List.of(facts.fleet().name()))
+                .autoscalingGroups(fleet(facts, originalFleet))
                 .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
                         .deploymentType("BLUE_GREEN")
                         .deploymentOption("WITH_TRAFFIC_CONTROL")
@@ -76,12 +79,25 @@ public final class BlueGreenDeployment extends ComponentResource {
                         .build())
                 .build(), CustomResourceOptions.builder()
                 .parent(this)
-                // CodeDeploy rewrites the group's fleet on every deployment; the program sets it
-                // only when it creates the group and never puts a stale name back.
-                .ignoreChanges("autoscalingGroups")
+                // In a fresh account the group is created after the fleet it names.
+                .dependsOn(originalFleet.<List<com.pulumi.resources.Resource>>map(List::of).orElse(List.of()))
                 .build());
 
         registerOutputs(Map.of("deploymentGroupName", group.deploymentGroupName()));
+    }
+
+    /**
+     * The deployment group's fleet: on every run the one that is live now, never a name from the
+     * program's state. terraform-provider-aws (internal/service/deploy/deployment_group.go,
+     * resourceDeploymentGroupUpdate) sends {@code AutoScalingGroups} to UpdateDeploymentGroup
+     * whenever {@code blue_green_deployment_config} changes, taking the planned value; with
+     * {@code ignoreChanges} that planned value is the stale one from state, which would put a
+     * deleted group back. Declaring the live fleet makes the planned value right. In a fresh
+     * account it comes from the original group's own output, so the group exists first.
+     */
+    static Output<List<String>> fleet(SiteFacts facts, Optional<Group> originalFleet) {
+        return originalFleet.map(group -> group.name().applyValue(List::of))
+                .orElse(Output.of(List.of(facts.fleet().name())));
     }
 
     public Output<String> applicationName() {

@@ -19,6 +19,8 @@ public final class Names {
     public static final String IMAGE_BUILDER = "ee-image-builder";
     /** The build instances' role: the golden image component names it after itself. */
     public static final String IMAGE_BUILDER_ROLE = IMAGE_BUILDER + "-instance";
+    /** The pipeline's execution role (writes the AMI parameter); CI may pass it to Image Builder. */
+    public static final String IMAGE_BUILDER_EXECUTION_ROLE = IMAGE_BUILDER + "-execution";
     public static final String ORIGINAL_FLEET = "ee-asg";
     /** Prefix of the fleets CodeDeploy creates: {@code CodeDeploy_<group>_d-<id>}. */
     public static final String CODEDEPLOY_FLEET_PREFIX = "CodeDeploy_" + DEPLOYMENT_GROUP + "_";

@@ -39,6 +39,30 @@ public final class PolicyDocument {
         return this;
     }
 
+    /**
+     * Lets the AWS service assume the role only when it acts for {@code accountId}
+     * ({@code aws:SourceAccount}), the IAM user guide's guard against the confused deputy.
+     */
+    public PolicyDocument trustServiceFromAccount(String service, String accountId) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", service));
+        statement.put("Action", "sts:AssumeRole");
+        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
+        statements.add(statement);
+        return this;
+    }
+
+    /** Lets principals of the account {@code accountId} assume the role (as their own IAM policies allow). */
+    public PolicyDocument trustAccount(String accountId) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("AWS", "arn:aws:iam::" + accountId + ":root"));
+        statement.put("Action", "sts:AssumeRole");
+        statements.add(statement);
+        return this;
+    }
+
     public String toJson() {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");

@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
  * The IAM roles: the instances' role and profile, and the role CodeDeploy acts with. Policies
@@ -24,23 +25,24 @@ public final class Roles extends ComponentResource {
     private final InstanceProfile instanceProfile;
     private final Role serviceRole;
 
-    public Roles(String name, String region, SiteFacts facts, ComponentResourceOptions options) {
+    public Roles(String name, StackSettings settings, SiteFacts facts, ComponentResourceOptions options) {
         super("ee:platform:Roles", name, options);
+        String region = settings.region();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         instanceRole = new Role(Names.INSTANCE_ROLE, RoleArgs.builder()
                 .name(Names.INSTANCE_ROLE)
-                .description("EveryElection instances: SSM, CloudWatch agent, app parameters, CodeDeploy agent")
+                .description("EveryElection instances: SSM agent, CloudWatch agent, app parameters, CodeDeploy agent, app calls")
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
                 // The CI role may create and change only roles with the bootstrap's boundary.
                 .permissionsBoundary(Names.permissionsBoundaryArn(facts.accountId()))
-                .managedPolicyArns(List.of(
-                        MANAGED + "AmazonSSMManagedInstanceCore",
-                        MANAGED + "CloudWatchAgentServerPolicy"))
+                // Not AmazonSSMManagedInstanceCore: it grants ssm:GetParameter(s) on every
+                // parameter; InstancePolicy keeps the agent's actions and reads only /ee/app/.
+                .managedPolicyArns(List.of(MANAGED + "CloudWatchAgentServerPolicy"))
                 .build(), child);
         new RolePolicy(name + "-instance-access", RolePolicyArgs.builder()
                 .role(instanceRole.name())
-                .policy(instancePolicy(region, facts.accountId()))
+                .policy(InstancePolicy.document(region, facts.accountId(), settings.appAccess()))
                 .build(), child);
         instanceProfile = new InstanceProfile(Names.INSTANCE_ROLE, InstanceProfileArgs.builder()
                 .name(Names.INSTANCE_ROLE)
@@ -56,7 +58,7 @@ public final class Roles extends ComponentResource {
                 .build(), child);
         new RolePolicy(name + "-launch-template-fleet", RolePolicyArgs.builder()
                 .role(serviceRole.name())
-                .policy(instanceRole.arn().applyValue(Roles::blueGreenLaunchTemplatePolicy))
+                .policy(instanceRole.arn().applyValue(arn -> blueGreenLaunchTemplatePolicy(arn, region, facts.accountId())))
                 .build(), child);
 
         registerOutputs(Map.of("instanceProfileArn", instanceProfile.arn(), "serviceRoleArn", serviceRole.arn()));
@@ -71,23 +73,28 @@ public final class Roles extends ComponentResource {
                 List.of(path.substring(0, path.length() - 1), path + "*"));
     }
 
-    /** What the instances read: the application's own parameters and the CodeDeploy agent bucket. */
-    static String instancePolicy(String region, String accountId) {
-        return appParametersPolicy(region, accountId)
-                .allow(List.of("s3:GetObject"),
-                        List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"))
-                .toJson();
-    }
-
     /**
-     * What blue/green with a launch template needs beyond AWSCodeDeployRole: launching the copied
-     * fleet's instances, tagging them, and passing only the instance role to them.
+     * What blue/green with a launch template needs beyond AWSCodeDeployRole. The CodeDeploy user
+     * guide ("Step 3: Create a service role for CodeDeploy": "If you create your Auto Scaling group
+     * with a launch template, you must add the following permissions") adds
+     * {@code ec2:RunInstances}, {@code ec2:CreateTags} and {@code iam:PassRole}; PassRole is
+     * limited to the instance role. The template's image is {@code resolve:ssm:} of the golden
+     * image parameter, and whoever launches with {@code resolve:ssm:} needs {@code ssm:GetParameters}
+     * on it (Systems Manager user guide, "Native parameter support for Amazon Machine Image IDs":
+     * "The user who runs this command must have ... ssm:GetParameters"); CodeDeploy creates the
+     * copied fleet with this role, so without it every copied fleet fails to launch.
      */
-    static String blueGreenLaunchTemplatePolicy(String instanceRoleArn) {
+    static String blueGreenLaunchTemplatePolicy(String instanceRoleArn, String region, String accountId) {
         return PolicyDocument.create()
                 .allow(List.of("ec2:RunInstances", "ec2:CreateTags"), List.of("*"))
                 .allow(List.of("iam:PassRole"), List.of(instanceRoleArn))
+                .allow(List.of("ssm:GetParameters"), List.of(amiParameterArn(region, accountId)))
                 .toJson();
+    }
+
+    /** The golden image parameter's ARN (its name starts with '/', which the ARN does not repeat). */
+    public static String amiParameterArn(String region, String accountId) {
+        return "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + Names.AMI_PARAMETER;
     }
 
     public Output<String> instanceProfileArn() {

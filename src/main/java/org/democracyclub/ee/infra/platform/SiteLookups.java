@@ -3,7 +3,6 @@ package org.democracyclub.ee.infra.platform;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.autoscaling.AutoscalingFunctions;
-import com.pulumi.aws.autoscaling.inputs.GetAmiIdsFilter;
 import com.pulumi.aws.autoscaling.inputs.GetAmiIdsPlainArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.inputs.GetManagedPrefixListPlainArgs;
@@ -14,6 +13,7 @@ import com.pulumi.aws.route53.Route53Functions;
 import com.pulumi.aws.route53.inputs.GetZonePlainArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParameterPlainArgs;
+import com.pulumi.aws.ssm.outputs.GetParameterResult;
 import com.pulumi.deployment.InvokeOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +66,9 @@ public final class SiteLookups {
                 problems.add(e.getMessage());
             }
         }
+        if (settings.amiOverride().isEmpty()) {
+            AmiParameterCheck.problem(this::parameterResult).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
@@ -82,14 +85,15 @@ public final class SiteLookups {
                 GetZonePlainArgs.builder().name(fqdn).privateZone(false).build(), options)).zoneId();
         String prefixList = join(Ec2Functions.getManagedPrefixListPlain(
                 GetManagedPrefixListPlainArgs.builder().name(CLOUDFRONT_PREFIX_LIST).build(), options)).id();
-        List<String> fleets = join(AutoscalingFunctions.getAmiIdsPlain(GetAmiIdsPlainArgs.builder()
-                .filters(GetAmiIdsFilter.builder().name("tag:" + LiveFleet.TAG_KEY)
-                        .values(Names.DEPLOYMENT_GROUP).build())
-                .build(), options)).names();
+        // Without a filter, getAmiIds lists every Auto Scaling group of the region (it calls
+        // DescribeAutoScalingGroups; terraform-provider-aws internal/service/autoscaling/groups_data_source.go):
+        // ownership follows from the groups' names, never from a tag (docs/adr/0001).
+        List<String> groups = join(AutoscalingFunctions.getAmiIdsPlain(GetAmiIdsPlainArgs.builder().build(),
+                options)).names();
         String accountId = join(AwsFunctions.getCallerIdentityPlain(
                 com.pulumi.aws.inputs.GetCallerIdentityPlainArgs.Empty, options)).accountId();
         return new SiteFacts(accountId, vpcId, List.copyOf(subnets), fqdn, certificate, zoneId, prefixList,
-                organisation, LiveFleet.fromTaggedGroups(fleets));
+                organisation, LiveFleet.fromAccount(groups));
     }
 
     /** Why {@code arn} cannot serve CloudFront, if it cannot. */
@@ -127,8 +131,11 @@ public final class SiteLookups {
     }
 
     private String parameter(String name) {
-        return join(SsmFunctions.getParameterPlain(GetParameterPlainArgs.builder().name(name).build(), options))
-                .value().trim();
+        return parameterResult(name).value().trim();
+    }
+
+    private GetParameterResult parameterResult(String name) {
+        return join(SsmFunctions.getParameterPlain(GetParameterPlainArgs.builder().name(name).build(), options));
     }
 
     private static GetSubnetsFilter filter(String name, String value) {

@@ -18,6 +18,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -33,6 +34,7 @@ public final class WebFleet extends ComponentResource {
     static final String LATEST_VERSION = "$Latest";
 
     private final LaunchTemplate launchTemplate;
+    private final Optional<Group> originalFleet;
 
     public WebFleet(String name, StackSettings settings, SiteFacts facts, SecurityGroups groups, Roles roles,
                     LoadBalancing loadBalancing, ComponentResourceOptions options) {
@@ -70,9 +72,9 @@ public final class WebFleet extends ComponentResource {
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(tags).build())
                 .build(), child);
 
-        if (facts.fleet().declaredByProgram()) {
-            declareOriginalFleet(settings, facts, loadBalancing, tags);
-        }
+        originalFleet = facts.fleet().declaredByProgram()
+                ? Optional.of(declareOriginalFleet(settings, facts, loadBalancing, tags))
+                : Optional.empty();
         registerOutputs(Map.of("launchTemplateId", launchTemplate.id()));
     }
 
@@ -81,14 +83,15 @@ public final class WebFleet extends ComponentResource {
         return settings.amiOverride().orElse("resolve:ssm:" + Names.AMI_PARAMETER);
     }
 
-    private void declareOriginalFleet(StackSettings settings, SiteFacts facts, LoadBalancing loadBalancing,
+    private Group declareOriginalFleet(StackSettings settings, SiteFacts facts, LoadBalancing loadBalancing,
                                       Map<String, String> stackTags) {
         List<GroupTagArgs> tags = new ArrayList<>();
         // Instances get the stack tags from the launch template, so these stay on the group.
         stackTags.forEach((key, value) -> tags.add(tag(key, value)));
+        // Informative only: ownership follows from the groups' names (LiveFleet).
         tags.add(tag(LiveFleet.TAG_KEY, Names.DEPLOYMENT_GROUP));
         var capacity = settings.capacity();
-        new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
+        return new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
                 .name(Names.ORIGINAL_FLEET)
                 .minSize(capacity.min())
                 .desiredCapacity(capacity.desired())
@@ -112,6 +115,11 @@ public final class WebFleet extends ComponentResource {
 
     private static GroupTagArgs tag(String key, String value) {
         return GroupTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build();
+    }
+
+    /** The original fleet, when the program declares it (a fresh account, before the first deployment). */
+    public Optional<Group> originalFleet() {
+        return originalFleet;
     }
 
     public Output<String> launchTemplateId() {

@@ -39,6 +39,8 @@ public final class Types {
             "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration";
     public static final String IB_DISTRIBUTION =
             "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
+    public static final String IB_PIPELINE = "aws:imagebuilder/imagePipeline:ImagePipeline";
+    public static final String IB_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
 
     public static final String AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
 

@@ -24,7 +24,27 @@ public record Fixture(
         Map<String, String> ssmParameters,
         String hostedZoneId,
         String cloudFrontPrefixListId,
-        List<String> fleets) {
+        List<AutoScalingGroup> autoScalingGroups,
+        String deploymentGroupFleet) {
+
+    /**
+     * One Auto Scaling group of the region. Its tags are shown for realism only: the program
+     * decides who owns the fleet from the groups' names (docs/adr/0001), never from a tag.
+     */
+    public record AutoScalingGroup(String name, Map<String, String> tags) {
+        public AutoScalingGroup {
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    public Fixture {
+        autoScalingGroups = List.copyOf(autoScalingGroups);
+        if (deploymentGroupFleet != null && autoScalingGroups.stream().noneMatch(g -> g.name().equals(deploymentGroupFleet))) {
+            throw new IllegalArgumentException("fixture: deploymentGroupFleet '" + deploymentGroupFleet
+                    + "' is not one of autoScalingGroups " + autoScalingGroups.stream().map(AutoScalingGroup::name).toList()
+                    + "; the deployment group can only name a group that exists");
+        }
+    }
 
     static final String BUILT_IN = "/offline-fixture.yaml";
 
@@ -57,10 +77,23 @@ public record Fixture(
         return from(values);
     }
 
-    /** The same account after CodeDeploy has replaced the original fleet with {@code fleet}. */
+    /** The same account with these Auto Scaling groups (untagged), the deployment group naming none in particular. */
     public Fixture withFleets(List<String> names) {
+        return withAutoScalingGroups(names, null);
+    }
+
+    /**
+     * The same account with these Auto Scaling groups (untagged) and the deployment group naming
+     * {@code deploymentGroupFleet} ({@code null}: no deployment group yet).
+     */
+    public Fixture withAutoScalingGroups(List<String> names, String deploymentGroupFleet) {
         return new Fixture(accountId, defaultVpcId, subnetIds, ssmParameters, hostedZoneId, cloudFrontPrefixListId,
-                List.copyOf(names));
+                names.stream().map(n -> new AutoScalingGroup(n, Map.of())).toList(), deploymentGroupFleet);
+    }
+
+    /** The names of every Auto Scaling group, what {@code aws:autoscaling/getAmiIds} lists without a filter. */
+    public List<String> autoScalingGroupNames() {
+        return autoScalingGroups.stream().map(AutoScalingGroup::name).sorted().toList();
     }
 
     /** The same account with one SSM parameter set to {@code value}. */
@@ -68,7 +101,7 @@ public record Fixture(
         Map<String, String> parameters = new LinkedHashMap<>(ssmParameters);
         parameters.put(name, value);
         return new Fixture(accountId, defaultVpcId, subnetIds, Map.copyOf(parameters), hostedZoneId,
-                cloudFrontPrefixListId, fleets);
+                cloudFrontPrefixListId, autoScalingGroups, deploymentGroupFleet);
     }
 
     private static Map<String, Object> loadBuiltIn() {
@@ -84,7 +117,28 @@ public record Fixture(
         asMap(v.get("ssmParameters"), "ssmParameters").forEach((k, value) -> parameters.put(k, String.valueOf(value)));
         return new Fixture(String.valueOf(v.get("accountId")), String.valueOf(v.get("defaultVpcId")),
                 strings(v.get("subnetIds")), Map.copyOf(parameters), String.valueOf(v.get("hostedZoneId")),
-                String.valueOf(v.get("cloudFrontPrefixListId")), strings(v.get("fleets")));
+                String.valueOf(v.get("cloudFrontPrefixListId")), autoScalingGroups(v.get("autoScalingGroups")),
+                v.get("deploymentGroupFleet") == null ? null : String.valueOf(v.get("deploymentGroupFleet")));
+    }
+
+    private static List<AutoScalingGroup> autoScalingGroups(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("fixture autoScalingGroups: expected a list of {name: ..., tags: {...}}");
+        }
+        return list.stream().map(item -> {
+            Map<String, Object> group = asMap(item, "autoScalingGroups");
+            if (group.get("name") == null) {
+                throw new IllegalArgumentException("fixture autoScalingGroups: every group needs a name, got " + group);
+            }
+            Map<String, String> tags = new LinkedHashMap<>();
+            if (group.get("tags") != null) {
+                asMap(group.get("tags"), "autoScalingGroups.tags").forEach((k, t) -> tags.put(k, String.valueOf(t)));
+            }
+            return new AutoScalingGroup(String.valueOf(group.get("name")), tags);
+        }).toList();
     }
 
     private static List<String> strings(Object value) {

@@ -94,11 +94,20 @@ public final class FixtureMocks implements Mocks {
                     "zoneId", fixture.hostedZoneId(), "name", String.valueOf(call.args.get("name")));
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
                     "id", fixture.cloudFrontPrefixListId(), "name", String.valueOf(call.args.get("name")));
-            case "aws:autoscaling/getAmiIds:getAmiIds" -> Map.of("id", region, "names", fixture.fleets(),
-                    "arns", fixture.fleets().stream().map(this::fleetArn).toList());
+            case "aws:autoscaling/getAmiIds:getAmiIds" -> autoScalingGroups(call);
             default -> throw new IllegalArgumentException("FixtureMocks: no fixture answer for invoke " + call.token);
         };
         return CompletableFuture.completedFuture(answer);
+    }
+
+    /** Every group of the region, as DescribeAutoScalingGroups without a filter lists them (names sorted). */
+    private Map<String, Object> autoScalingGroups(CallArgs call) {
+        if (call.args.get("filters") != null || call.args.get("names") != null) {
+            throw new IllegalArgumentException("FixtureMocks: getAmiIds is answered only without filters or names"
+                    + " (the program lists every group; ownership never depends on a tag), got " + call.args);
+        }
+        List<String> names = fixture.autoScalingGroupNames();
+        return Map.of("id", region, "names", names, "arns", names.stream().map(this::fleetArn).toList());
     }
 
     private Map<String, Object> parameter(String name) {
@@ -109,7 +118,7 @@ public final class FixtureMocks implements Mocks {
                     + " it with aws ssm put-parameter --name " + name + " --type String --value ... (docs/deployment.md)");
         }
         return Map.of("id", name, "name", name, "value", value, "insecureValue", value, "type", "String",
-                "arn", arn("ssm", "parameter/" + name), "version", 1);
+                "arn", arn("ssm", "parameter/" + name.replaceFirst("^/", "")), "version", 1);
     }
 
     /** The region of the provider a resource is declared with (the stack's, unless it names another). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.democracyclub.ee.infra.image.BaseImage;
+import org.democracyclub.ee.infra.image.BuildSchedule;
 import org.democracyclub.ee.infra.image.GoldenImageSettings;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
@@ -31,6 +32,7 @@ public final class SettingsReader {
     static final int ORIGIN_SECRET_MIN = 32;
     static final int ORIGIN_SECRET_MAX = 128;
     private static final Pattern ORIGIN_SECRET_CHARACTERS = Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final ProjectFile project;
     private final StackConfig config;
@@ -64,11 +66,14 @@ public final class SettingsReader {
         Optional<String> vpc = values.optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
         OriginSecret secret = originSecret();
         Optional<GoldenImageSettings> images = goldenImages();
+        AppAccess appAccess = appAccess();
+        Optional<String> imageSource = values.optionalText("goldenImageSourceAccountId", ACCOUNT_ID,
+                "empty, or the 12-digit ID of the account whose image pipeline copies its images here (production's)");
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
-                terminateAfter, ami, vpc, secret, images);
+                terminateAfter, ami, vpc, secret, images, appAccess, imageSource);
     }
 
     private void rejectUndeclaredKeys() {
@@ -168,6 +173,34 @@ public final class SettingsReader {
         return Optional.of(text);
     }
 
+    private AppAccess appAccess() {
+        return new AppAccess(bucket("noticeOfElectionBucket"), bucket("databaseBackupBucket"),
+                bucket("dataCacheBucket"), bucket("boundaryReviewBucket"), bucket("publicDataBucket"));
+    }
+
+    private Optional<String> bucket(String name) {
+        return values.optionalText(name, AppAccess.BUCKET, AppAccess.BUCKET_RULE);
+    }
+
+    /** The accounts a list setting names: 12-digit IDs separated by commas; empty means none. */
+    private List<String> accountIds(String name) {
+        String raw = values.raw(name);
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String part : raw.split(",", -1)) {
+            String id = part.strip();
+            if (!ACCOUNT_ID.matcher(id).matches() || ids.contains(id)) {
+                problems.add(values.where(name) + values.key(name) + ": '" + raw + "' is not a list of distinct 12-digit"
+                        + " AWS account IDs separated by commas (e.g. 111111111111,222222222222), or empty");
+                return List.of();
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
+    }
+
     private Optional<GoldenImageSettings> goldenImages() {
         if (!values.bool("buildGoldenImages")) {
             return Optional.empty();
@@ -178,11 +211,14 @@ public final class SettingsReader {
                 GoldenImageSettings.MIN_VOLUME_GIB + " to " + GoldenImageSettings.MAX_VOLUME_GIB + " GiB");
         BaseImage base = values.parsed("baseImage", BaseImage::parse);
         String gitRef = values.raw("applicationGitRef");
-        if (base == null || instanceType == null || volume < 0) {
+        String schedule = values.text("goldenImageSchedule", BuildSchedule.CRON, BuildSchedule.RULE);
+        List<String> launchAccounts = accountIds("goldenImageLaunchAccountIds");
+        if (base == null || instanceType == null || volume < 0 || schedule == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER));
+            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER,
+                    schedule, launchAccounts));
         } catch (IllegalArgumentException e) {
             problems.add(values.where("applicationGitRef") + values.key("applicationGitRef") + ": " + e.getMessage());
             return Optional.empty();

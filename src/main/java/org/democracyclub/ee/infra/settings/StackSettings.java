@@ -18,6 +18,10 @@ import org.democracyclub.ee.infra.image.GoldenImageSettings;
  * @param vpcId                         a VPC ID that replaces the default VPC, if set
  * @param originVerifySecret            the secret origin header value
  * @param goldenImages                  the Image Builder settings when this stack builds images
+ * @param appAccess                     the buckets the application reads and writes here
+ * @param goldenImageSourceAccountId    the account whose image pipeline copies its images into this one
+ *                                      (production's), if any: this stack then declares the role that
+ *                                      pipeline uses here (docs/golden-images.md)
  */
 public record StackSettings(
         Environment environment,
@@ -30,7 +34,9 @@ public record StackSettings(
         Optional<String> amiOverride,
         Optional<String> vpcId,
         OriginSecret originVerifySecret,
-        Optional<GoldenImageSettings> goldenImages) {
+        Optional<GoldenImageSettings> goldenImages,
+        AppAccess appAccess,
+        Optional<String> goldenImageSourceAccountId) {
 
     /** Fleet size bounds: {@code min <= desired <= max}, each at least 0, max at least 1. */
     public record FleetCapacity(int min, int desired, int max) {

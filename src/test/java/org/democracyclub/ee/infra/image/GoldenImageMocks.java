@@ -45,7 +45,14 @@ final class GoldenImageMocks implements Mocks {
                 state.put("arn", "arn:aws:iam::" + ACCOUNT + ":" + (args.type.contains("role") ? "role/" : "instance-profile/")
                         + args.name + "-physical");
             }
-            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/rolePolicy:RolePolicy" -> {
+            case "aws:kms/key:Key" -> {
+                state.put("keyId", "0a1b2c3d-offline-key");
+                state.put("arn", "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/0a1b2c3d-offline-key");
+            }
+            case "aws:ec2/securityGroup:SecurityGroup" -> state.put("arn", "arn:aws:ec2:" + REGION + ":" + ACCOUNT
+                    + ":security-group/" + id);
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/rolePolicy:RolePolicy",
+                 "aws:kms/alias:Alias", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> {
                 // inputs are the whole state
             }
             default -> throw new IllegalArgumentException("GoldenImageMocks: unexpected resource type " + args.type

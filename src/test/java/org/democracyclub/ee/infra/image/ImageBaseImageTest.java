@@ -18,11 +18,21 @@ class ImageBaseImageTest {
     }
 
     @Test
-    @DisplayName("an SSM parameter becomes an ssm: parent image that Image Builder resolves at build time")
-    void ssmParameter() {
-        BaseImage image = BaseImage.parse("ssm:/dc/base-image/ami-id");
-        assertThat(image).isEqualTo(new BaseImage.SsmParameter("/dc/base-image/ami-id"));
-        assertThat(image.parentImage()).isEqualTo("ssm:/dc/base-image/ami-id");
+    @DisplayName("an ssm: parameter is refused: nothing publishes the DC base image in SSM")
+    void ssmParameterRefused() {
+        assertThatThrownBy(() -> BaseImage.parse("ssm:/dc-base-image/ami-id"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base image 'ssm:/dc-base-image/ami-id' is not valid (nothing publishes the DC base"
+                        + " image in SSM: take its AMI ID)");
+    }
+
+    @Test
+    @DisplayName("an empty base image says it must be set, and how to find the shared AMI")
+    void emptyRefused() {
+        assertThatThrownBy(() -> BaseImage.parse(""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base image is not set (this stack builds golden images)")
+                .hasMessageContaining("aws ec2 describe-images --executable-users self");
     }
 
     @ParameterizedTest
@@ -41,21 +51,17 @@ class ImageBaseImageTest {
             "ami-123",                      // too short
             "ami-0123456789ABCDEF0",        // upper case
             "ami-0123456789abcdef",         // 16 digits
-            "ssm:",                         // no parameter
-            "ssm:/has space",
             "/dc/base-image",               // parameter without ssm:
             "arn:aws:imagebuilder:eu-west-2:123456789012:image/dc-base-image",          // no version
             "arn:aws:imagebuilder:eu-west-2:123456789012:image/dc-base-image/x.1.x",    // wildcard left of a number
             "arn:aws:imagebuilder:eu-west-2:123456789012:component/dc-base-image/1.0.0",// not an image
-            "arn:aws:imagebuilder:eu-west-2:1234:image/dc-base-image/1.0.0",            // bad account
-            ""})
-    @DisplayName("anything else is refused with the value and the three accepted forms")
+            "arn:aws:imagebuilder:eu-west-2:1234:image/dc-base-image/1.0.0"})           // bad account
+    @DisplayName("anything else is refused with the value and the two accepted forms")
     void refused(String value) {
         assertThatThrownBy(() -> BaseImage.parse(value))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("base image '" + value + "' is not valid")
-                .hasMessageContaining("an AMI ID (ami- followed by 8 or 17 hex digits")
-                .hasMessageContaining("an SSM parameter holding the AMI ID (ssm:/path/to/parameter)")
-                .hasMessageContaining("an Image Builder image ARN (arn:aws:imagebuilder:<region>:<account ID|aws>:image/<name>/<x.x.x>");
+                .hasMessageContaining("the DC base image's AMI ID as the organisation shares it (ami- followed by 8 or 17 hex digits")
+                .hasMessageContaining("an Image Builder image ARN shared with this account (arn:aws:imagebuilder:<region>:<account ID|aws>:image/<name>/<x.x.x>");
     }
 }

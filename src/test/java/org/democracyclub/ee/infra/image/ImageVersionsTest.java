@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageVersionsTest {
 
     private static final GoldenImageSettings SETTINGS = new GoldenImageSettings(
-            "t3a.large", BaseImage.parse("ssm:/dc/base-image/ami-id"), "main", 20, "every_election");
+            "t3a.large", BaseImage.parse("ami-0fedcba9876543210"), "main", 20, "every_election");
 
     @TempDir
     Path changed;
