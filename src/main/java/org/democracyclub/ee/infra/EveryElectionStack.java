@@ -81,6 +81,8 @@ public final class EveryElectionStack {
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
+        new org.democracyclub.ee.infra.platform.AppSettings("ee-app-settings", env, settings.region(),
+                facts.accountId(), facts.fqdn(), options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,
