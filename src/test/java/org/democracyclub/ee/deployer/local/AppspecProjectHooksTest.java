@@ -163,6 +163,30 @@ class AppspecProjectHooksTest {
         assertThat(code.resolve(".env")).hasContent(firstEnv);
     }
 
+    /**
+     * The same against the real app: its tree at the mirror's HEAD (c42e0be7 when this was
+     * written), exported like the bundle's, when the mirror is on this machine.
+     */
+    @Test
+    void deploysTheRealAppTwiceWhenItsRepositoryIsOnThisMachine() throws Exception {
+        Path mirror = Path.of("/work/.mirror/DemocracyClub+EveryElection/repo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(mirror), "no mirror of the app");
+        Path tree = Files.createDirectories(tmp.resolve("real-app"));
+        Process export = new ProcessBuilder("bash", "-c", "git --git-dir=\"$0\" archive HEAD | tar -x -C \"$1\"",
+                mirror.toString(), tree.toString()).redirectErrorStream(true).start();
+        assertThat(export.waitFor()).as(new String(export.getInputStream().readAllBytes())).isZero();
+        assertThat(tree.resolve("appspec.yml")).exists();
+        bundle = FixtureRevision.compose(tree, tmp.resolve("real-bundle"));
+
+        assertThat(deploy()).as(err + "\n" + out).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(calls()).containsExactlyElementsOf(expectedCalls(true));
+        assertInstalled();
+        assertThat(code.resolve("every_election/settings/base.py")).exists();
+        assertThat(deploy()).as(err + "\n" + out).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(calls()).containsExactlyElementsOf(expectedCalls(false));
+        assertInstalled();
+    }
+
     private void assertInstalled() throws IOException {
         // The app tree, without the app's own appspec and deploy/ scripts; ours instead.
         assertThat(code.resolve("manage.py")).exists();
@@ -181,7 +205,7 @@ class AppspecProjectHooksTest {
                 FQDN='development.every-election.example'""");
         assertThat(mode(code.resolve(".env"))).isEqualTo("rw-r-----");
         try (Stream<Path> files = Files.list(code)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".env."));
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.matches("\\.env\\.[A-Za-z0-9]{6}"));
         }
         // The system layer: unit, programs, uv.
         Path unit = root.resolve("etc/systemd/system/" + UNIT);
