@@ -8,8 +8,14 @@ set -euo pipefail
 # shellcheck source=../lib/settings.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/settings.sh"
 
-for file in pyproject.toml uv.lock; do
-  [[ -f "$EE_APP_ROOT/$file" ]] || die "the revision has no $file: is it an EveryElection checkout?"
-done
+# The first hook that needs the app tree checks all that the hooks need of it (app-contract.txt).
+missing=()
+while read -r path; do
+  [[ -n "$path" && "$path" != \#* ]] || continue
+  [[ -e "$EE_APP_ROOT/$path" ]] || missing+=("$path")
+done <"$(dirname "${BASH_SOURCE[0]}")/../app-contract.txt"
+if ((${#missing[@]} > 0)); then
+  die "the app tree lacks ${missing[*]} (ee-deploy/app-contract.txt): is the bundle's app tree an EveryElection checkout?"
+fi
 as_app "$EE_UV" sync --locked --group production --no-group dev --no-group cdk
 log "Python dependencies installed into $EE_VENV"

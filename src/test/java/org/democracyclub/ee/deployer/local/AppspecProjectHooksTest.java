@@ -244,6 +244,16 @@ class AppspecProjectHooksTest {
     }
 
     @Test
+    void anAppTreeWithoutWhatTheHooksNeedIsRefusedNamingEachMissingFile() throws Exception {
+        Files.delete(bundle.resolve("uv.lock"));
+        Files.delete(bundle.resolve("every_election/wsgi.py"));
+        assertThat(deploy()).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).contains("FAILED: event AfterInstall, script ee-deploy/hooks/install_python_deps.sh")
+                .contains("the app tree lacks uv.lock every_election/wsgi.py (ee-deploy/app-contract.txt)");
+        assertThat(calls()).noneMatch(c -> c.contains(" uv sync"));
+    }
+
+    @Test
     void withADatabaseHostThereIsNoLocalDatabase() throws Exception {
         List<String> settings = new ArrayList<>(DEPLOYED_SETTINGS);
         settings.addAll(List.of("EE_DATABASE_HOST", "db.internal", "EE_DATABASE_PASSWORD", "pw"));

@@ -83,7 +83,7 @@ class ComponentDocumentsTest {
         String content = install.content();
         assertThat(content.substring(0, content.indexOf("- name: test"))).doesNotContain("migrate");
         assertThat(content.substring(content.indexOf("- name: test"))).contains("local_database.sh",
-                "manage-py-command migrate --noinput");
+                "/manage-py-command\" migrate --noinput");
         assertThat(documents).allSatisfy(d -> assertThat(d.content().length()).isLessThanOrEqualTo(16000));
     }
 
