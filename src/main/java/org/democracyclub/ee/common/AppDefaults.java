@@ -5,26 +5,30 @@ import java.util.List;
 /**
  * Facts about the app on an instance (DESIGN.md section 2) that the Pulumi program, the
  * deployer and the hook scripts rely on. Both jars compile against this class; the hooks'
- * defaults live in deploy/hooks/lib/settings.sh and a test asserts they equal these, so the
- * copies cannot drift apart silently.
+ * values live in ee-deploy/lib/settings.sh and a test asserts they equal these, so the copies
+ * cannot drift apart silently.
  */
 public final class AppDefaults {
     /** The Unix user that owns the code and runs Gunicorn. */
     public static final String USER = "every_election";
-    /** Where CodeDeploy installs the revision (the appspec's files destination). */
-    public static final String ROOT = "/var/www/every_election/repo/";
+    /**
+     * Where CodeDeploy installs the revision (the appspec's files destination): the app's code
+     * directory, as its own deployment and serverscripts use it (it was {@code repo/} until 2025-07).
+     */
+    public static final String ROOT = "/var/www/every_election/code/";
     /** Gunicorn listens here; the target group health check and ValidateService use it too. */
     public static final int PORT = 8001;
     /** The only users hooks may run as: the agent's own (root) and the app user. */
     public static final List<String> RUNAS_USERS = List.of("root", USER);
     /**
-     * The revision's appspec. CodeDeploy agents from 1.4.0 read {@code appspec.yaml} when there
-     * is no {@code appspec.yml} (aws-codedeploy-agent#182, pull request #265); older ones read
-     * only {@link #LEGACY_APPSPEC_FILE}.
+     * The appspec's name in this repository. The agent does not read hooks from it: it reads them
+     * only from {@link #LEGACY_APPSPEC_FILE} (see {@link RevisionLayout}), which is the name the
+     * bundle gives it. The validator accepts either name in a directory, so it checks this
+     * repository's file and a composed bundle alike.
      */
-    public static final String APPSPEC_FILE = "appspec.yaml";
-    /** The agent's historical default name, still accepted. */
-    public static final String LEGACY_APPSPEC_FILE = "appspec.yml";
+    public static final String APPSPEC_FILE = RevisionLayout.SOURCE_APPSPEC;
+    /** The only name the agent reads lifecycle hooks from: the bundle's appspec. */
+    public static final String LEGACY_APPSPEC_FILE = RevisionLayout.BUNDLE_APPSPEC;
     /** Prefix of the application's SSM parameters (its .env); the instances may read only these. */
     public static final String SSM_PREFIX = "/ee/app/";
     /** The GitHub repository CodeDeploy fetches revisions from. */

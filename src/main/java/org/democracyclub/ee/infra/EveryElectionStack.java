@@ -22,6 +22,7 @@ import org.democracyclub.ee.infra.image.GoldenImagePipeline;
 import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
 import org.democracyclub.ee.infra.image.GoldenImageRecipient;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
+import org.democracyclub.ee.infra.platform.AppSettings;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.DeploymentInFlightException;
@@ -107,6 +108,8 @@ public final class EveryElectionStack {
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
                 fleet.originalFleet(), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
+        new AppSettings("ee-app-settings", env, settings.region(),
+                facts.accountId(), facts.fqdn(), options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,

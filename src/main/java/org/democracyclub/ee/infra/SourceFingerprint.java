@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A SHA-256 over the files that make up the Pulumi program ({@code pom.xml}, {@code src/main},
- * the image components), by relative path and content. The build records it in the jar; when
+ * the image components, and the revision files the image components embed), by relative path and content. The build records it in the jar; when
  * the Pulumi engine runs the jar, the program compares it with the project's files and refuses
  * to deploy code that the jar was not built from.
  *
@@ -26,7 +26,8 @@ public final class SourceFingerprint {
     /** The jar resource holding the fingerprint of the sources it was built from. */
     public static final String RESOURCE = "ee-infra-sources.sha256";
     public static final String REBUILD_COMMAND = "mvn -B package -DskipTests";
-    static final List<String> INPUTS = List.of("pom.xml", "src/main", "image-components");
+    /** ee-deploy: the program embeds those files into the golden image's components. */
+    static final List<String> INPUTS = List.of("pom.xml", "src/main", "image-components", "ee-deploy");
 
     private SourceFingerprint() {
     }

@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
  */
 final class AwstoeRules {
 
+    /**
+     * Longest inline component document Image Builder accepts (CreateComponent, {@code data}:
+     * "Length Constraints: Minimum length of 1. Maximum length of 16000").
+     */
+    static final int MAX_DOCUMENT_CHARS = 16000;
+
     /** The only schema version AWSTOE defines. */
     static final String SCHEMA_VERSION = "1.0";
 

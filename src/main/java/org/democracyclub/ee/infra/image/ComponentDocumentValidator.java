@@ -42,6 +42,10 @@ final class ComponentDocumentValidator {
     }
 
     private Result run(String key, String text) {
+        if (text.length() > AwstoeRules.MAX_DOCUMENT_CHARS) {
+            problems.add(new Problem(file, 0, "the document has " + text.length() + " characters; Image Builder"
+                    + " accepts at most " + AwstoeRules.MAX_DOCUMENT_CHARS + " in a component"));
+        }
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));

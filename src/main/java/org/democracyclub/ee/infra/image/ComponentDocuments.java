@@ -28,16 +28,32 @@ public final class ComponentDocuments {
      * one place the order is defined; a file in the directory that is not listed here is an
      * error, so that a new component cannot be silently left out.
      */
-    public static final List<String> ORDER = List.of("add-app-user", "ec2-instance-connect", "install-app");
+    public static final List<String> ORDER = List.of("ec2-instance-connect", "install-app");
+    /** The file component that runs the revision files: the generated ones come just before it. */
+    static final String RUNS_REVISION_FILES = "install-app";
+    /** This repository's revision files, which the image installs as the hooks do. */
+    public static final Path REVISION_DIRECTORY = Path.of(org.democracyclub.ee.common.RevisionLayout.REVISION_DIRECTORY);
 
     static final String EXTENSION = ".yml";
 
     private ComponentDocuments() {
     }
 
-    /** The validated documents of {@link #DIRECTORY}, in {@link #ORDER}. */
+    /**
+     * The validated documents of {@link #DIRECTORY}, in {@link #ORDER}, with the components
+     * generated from {@link #REVISION_DIRECTORY} just before {@link #RUNS_REVISION_FILES}.
+     */
     public static List<ComponentDocument> load() {
-        return load(DIRECTORY, ORDER);
+        List<ComponentDocument> files = load(DIRECTORY, ORDER);
+        List<ComponentDocument> generated = RevisionFiles.documents(REVISION_DIRECTORY);
+        List<ComponentDocument> all = new ArrayList<>();
+        for (ComponentDocument document : files) {
+            if (document.key().equals(RUNS_REVISION_FILES)) {
+                all.addAll(generated);
+            }
+            all.add(document);
+        }
+        return List.copyOf(all);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.democracyclub.ee.common.AppDefaults;
+import org.democracyclub.ee.common.RevisionLayout;
+import org.democracyclub.ee.infra.platform.AppSettings;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
 
 /**
@@ -85,8 +86,8 @@ record RecipePlan(List<PlannedComponent> components, String parentImage, RootVol
         return Map.of(
                 "username", settings.applicationUser(),
                 "gitRef", settings.applicationGitRef(),
-                "port", String.valueOf(AppDefaults.PORT),
-                "ssmPrefix", AppDefaults.SSM_PREFIX);
+                "excludedAppPaths", String.join(" ", RevisionLayout.EXCLUDED_APP_PATHS),
+                "djangoSettingsModule", AppSettings.DJANGO_SETTINGS_MODULE);
     }
 
     /** Changes exactly when the document's bytes or the values given to its parameters change. */

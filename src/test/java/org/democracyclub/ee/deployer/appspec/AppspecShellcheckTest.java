@@ -28,10 +28,11 @@ class AppspecShellcheckTest {
         assumeTrue(installed, "shellcheck is not installed");
 
         List<String> command = new ArrayList<>(List.of("shellcheck", "--format=gcc"));
-        try (Stream<Path> files = Files.walk(AppspecHookSettingsTest.HOOKS)) {
-            files.filter(f -> f.toString().endsWith(".sh")).map(Path::toString).sorted().forEach(command::add);
+        try (Stream<Path> files = Files.walk(AppspecHookSettingsTest.REVISION)) {
+            files.filter(f -> f.toString().endsWith(".sh") || f.toString().contains("/bin/"))
+                    .filter(Files::isRegularFile).map(Path::toString).sorted().forEach(command::add);
         }
-        assertThat(command).contains("deploy/hooks/lib/settings.sh", "deploy/hooks/validate_service.sh");
+        assertThat(command).contains("ee-deploy/lib/settings.sh", "ee-deploy/hooks/validate_service.sh", "ee-deploy/bin/write-env-file");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(report).isZero();

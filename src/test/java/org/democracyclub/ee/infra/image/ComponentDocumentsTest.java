@@ -67,12 +67,59 @@ class ComponentDocumentsTest {
     @DisplayName("the repository's component documents are valid, in recipe order")
     void repositoryDocuments() {
         List<ComponentDocument> documents = ComponentDocuments.load();
-        assertThat(documents).extracting(ComponentDocument::key)
-                .containsExactly("add-app-user", "ec2-instance-connect", "install-app");
-        assertThat(documents).extracting(ComponentDocument::name)
-                .containsExactly("ee-add-app-user", "ee-ec2-instance-connect", "ee-install-app");
-        assertThat(documents.get(2).parameterNames()).containsExactly("username", "gitRef", "repository", "port", "ssmPrefix");
-        assertThat(documents.get(2).content()).contains("every_election.wsgi:application", "0.0.0.0:{{ port }}", "get-parameters-by-path");
+        List<String> keys = documents.stream().map(ComponentDocument::key).toList();
+        assertThat(keys.get(0)).isEqualTo("ec2-instance-connect");
+        assertThat(keys.subList(1, keys.size() - 1)).isNotEmpty()
+                .allSatisfy(k -> assertThat(k).matches("revision-files-\\d+"));
+        assertThat(keys.get(keys.size() - 1)).isEqualTo("install-app");
+        assertThat(documents).allSatisfy(d -> assertThat(d.name()).isEqualTo("ee-" + d.key()));
+        ComponentDocument install = documents.get(documents.size() - 1);
+        assertThat(install.parameterNames())
+                .containsExactly("gitRef", "repository", "excludedAppPaths", "djangoSettingsModule");
+        // The image runs the hooks' own files: no unit, writer or pin of its own.
+        assertThat(install.content()).contains("ee-deploy/hooks/install_system.sh", "install_python_deps.sh")
+                .doesNotContain("gunicorn.service", "get-parameters-by-path", "uv>=", "repo/");
+        // Migrations only in the test phase, on a throw-away local database; none while building.
+        String content = install.content();
+        assertThat(content.substring(0, content.indexOf("- name: test"))).doesNotContain("migrate");
+        assertThat(content.substring(content.indexOf("- name: test"))).contains("local_database.sh",
+                "/manage-py-command\" migrate --noinput");
+        assertThat(documents).allSatisfy(d -> assertThat(d.content().length()).isLessThanOrEqualTo(16000));
+    }
+
+    @Test
+    @DisplayName("the generated components write every file of ee-deploy/ exactly, with its mode")
+    void revisionFilesAreEmbeddedExactly(@TempDir Path out) throws Exception {
+        StringBuilder script = new StringBuilder();
+        for (ComponentDocument d : ComponentDocuments.load()) {
+            if (d.key().startsWith("revision-files-")) {
+                java.util.Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(d.content());
+                @SuppressWarnings("unchecked")
+                var phases = (List<java.util.Map<String, Object>>) doc.get("phases");
+                @SuppressWarnings("unchecked")
+                var steps = (List<java.util.Map<String, Object>>) phases.get(0).get("steps");
+                @SuppressWarnings("unchecked")
+                var commands = (List<String>) ((java.util.Map<String, Object>) steps.get(0).get("inputs")).get("commands");
+                script.append(commands.get(0).replace("/opt/every_election/image-bundle", out.toString())).append('\n');
+            }
+        }
+        Process bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(output).isZero();
+        Path revision = Path.of("ee-deploy");
+        try (var files = Files.walk(revision)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = out.resolve("ee-deploy").resolve(revision.relativize(file).toString());
+                assertThat(copy).as(file.toString()).hasSameBinaryContentAs(file);
+                assertThat(Files.isExecutable(copy)).as(file.toString()).isEqualTo(Files.isExecutable(file));
+            }
+        }
+        try (var copies = Files.walk(out.resolve("ee-deploy"))) {
+            try (var originals = Files.walk(revision)) {
+                assertThat(copies.filter(Files::isRegularFile).count())
+                        .isEqualTo(originals.filter(Files::isRegularFile).count());
+            }
+        }
     }
 
     @Test

@@ -79,8 +79,10 @@ class ImagePipelineTest {
         var plan = RecipePlan.of(SETTINGS, ComponentDocuments.load());
         // The mock engine registers resources from several threads: look components up by name, never by position.
         Map<Object, Map<String, Object>> byName = inputsByName(mocks, "aws:imagebuilder/component:Component");
-        assertThat(byName).containsOnlyKeys(
-                "ee-golden-image-add-app-user", "ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app");
+        assertThat(byName).containsOnlyKeys(plan.components().stream()
+                .map(c -> (Object) ("ee-golden-image-" + c.document().key())).toList());
+        assertThat(byName).containsKeys("ee-golden-image-ec2-instance-connect", "ee-golden-image-revision-files-1",
+                "ee-golden-image-install-app");
         for (var planned : plan.components()) {
             var inputs = byName.get("ee-golden-image-" + planned.document().key());
             assertThat(inputs.get("version")).isEqualTo(planned.version());
@@ -103,12 +105,14 @@ class ImagePipelineTest {
         List<Map<String, Object>> components = at(recipe, "components");
         assertThat(components).extracting(c -> (String) c.get("componentArn")).allSatisfy(arn ->
                 assertThat(arn).startsWith("arn:aws:imagebuilder:eu-west-2:123456789012:component/ee-golden-image-"));
-        assertThat((String) at(components, 0, "componentArn")).contains("/ee-golden-image-add-app-user/");
-        assertThat((String) at(components, 2, "componentArn")).contains("/ee-golden-image-install-app/");
-        assertThat((List<Object>) at(components, 2, "parameters")).containsExactly(
-                Map.of("name", "username", "value", "every_election"),
+        int last = components.size() - 1;
+        assertThat((String) at(components, 0, "componentArn")).contains("/ee-golden-image-ec2-instance-connect/");
+        assertThat((String) at(components, 1, "componentArn")).contains("/ee-golden-image-revision-files-1/");
+        assertThat((String) at(components, last, "componentArn")).contains("/ee-golden-image-install-app/");
+        assertThat((List<Object>) at(components, last, "parameters")).containsExactly(
                 Map.of("name", "gitRef", "value", "main"),
-                Map.of("name", "port", "value", "8001"), Map.of("name", "ssmPrefix", "value", "/ee/app/"));
+                Map.of("name", "excludedAppPaths", "value", ".git appspec.yml appspec.yaml deploy"),
+                Map.of("name", "djangoSettingsModule", "value", "every_election.settings.deploy"));
         Map<String, Object> root = at(recipe, "blockDeviceMappings", 0);
         assertThat(root.get("deviceName")).isEqualTo("/dev/sda1");
         assertThat((Map<String, Object>) root.get("ebs")).containsEntry("volumeSize", 20.0) // the engine carries numbers as doubles
@@ -247,9 +251,9 @@ class ImagePipelineTest {
         var children = mocks.all().stream()
                 .filter(r -> !r.type.startsWith("pulumi:providers:") && !r.type.equals(GoldenImagePipeline.TYPE))
                 .toList();
-        // 3 components, recipe, key, alias, instance role + 2 attachments + inline policy + profile,
+        // the components, recipe, key, alias, instance role + 2 attachments + inline policy + profile,
         // security group + egress rule, infrastructure, distribution, execution role + attachment + inline policy, pipeline
-        assertThat(children).hasSize(19);
+        assertThat(children).hasSize(ComponentDocuments.load().size() + 16);
         assertThat(children).allSatisfy(r -> {
             assertThat(r.provider).as(r.name).contains("::aws::provider-id");
             assertThat(r.inputs).as(r.name).doesNotContainKey("tags");
@@ -269,16 +273,16 @@ class ImagePipelineTest {
     void oneByteChangedUnderMocks(@TempDir Path changed) throws Exception {
         for (String key : ComponentDocuments.ORDER) {
             String text = Files.readString(ComponentDocuments.DIRECTORY.resolve(key + ".yml"));
-            Files.writeString(changed.resolve(key + ".yml"), key.equals("add-app-user") ? text.replace("Creates", "creates") : text);
+            Files.writeString(changed.resolve(key + ".yml"), key.equals("ec2-instance-connect") ? text.replace("Installs", "installs") : text);
         }
         var after = new GoldenImageMocks();
         run(after, ORG_ARN, ComponentDocuments.load(changed, ComponentDocuments.ORDER)).throwOnError();
         String component = "aws:imagebuilder/component:Component";
         var before = inputsByName(mocks, component);
         var later = inputsByName(after, component);
-        assertThat(later.get("ee-golden-image-add-app-user").get("version"))
-                .isNotEqualTo(before.get("ee-golden-image-add-app-user").get("version"));
-        for (String unchangedComponent : List.of("ee-golden-image-ec2-instance-connect", "ee-golden-image-install-app")) {
+        assertThat(later.get("ee-golden-image-ec2-instance-connect").get("version"))
+                .isNotEqualTo(before.get("ee-golden-image-ec2-instance-connect").get("version"));
+        for (String unchangedComponent : List.of("ee-golden-image-install-app")) {
             assertThat(later.get(unchangedComponent).get("version")).as(unchangedComponent)
                     .isEqualTo(before.get(unchangedComponent).get("version"));
         }

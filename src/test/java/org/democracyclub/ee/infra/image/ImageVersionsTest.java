@@ -70,7 +70,6 @@ class ImageVersionsTest {
         Map<String, String> b = componentVersions(before);
         Map<String, String> a = componentVersions(after);
         assertThat(a.get("ec2-instance-connect")).isNotEqualTo(b.get("ec2-instance-connect"));
-        assertThat(a.get("add-app-user")).isEqualTo(b.get("add-app-user"));
         assertThat(a.get("install-app")).isEqualTo(b.get("install-app"));
         assertThat(after.version()).isNotEqualTo(before.version());
         assertThat(after.parentImage()).isEqualTo(before.parentImage());
@@ -83,7 +82,7 @@ class ImageVersionsTest {
         RecipePlan before = plan(SETTINGS);
         RecipePlan after = plan(new GoldenImageSettings("t3a.large", SETTINGS.baseImage(), "v2.0.1", 20, "every_election"));
         assertThat(componentVersions(after).get("install-app")).isNotEqualTo(componentVersions(before).get("install-app"));
-        assertThat(componentVersions(after).get("add-app-user")).isEqualTo(componentVersions(before).get("add-app-user"));
+        assertThat(componentVersions(after).get("ec2-instance-connect")).isEqualTo(componentVersions(before).get("ec2-instance-connect"));
         assertThat(after.version()).isNotEqualTo(before.version());
     }
 
@@ -132,12 +131,13 @@ class ImageVersionsTest {
     @DisplayName("each component receives the values of the parameters it declares; defaults apply otherwise")
     void parameterValues() {
         RecipePlan plan = plan(SETTINGS);
-        assertThat(plan.components().get(0).parameters()).containsExactly(Map.entry("username", "every_election"));
-        assertThat(plan.components().get(1).parameters()).isEmpty();
+        assertThat(plan.components().get(0).parameters()).isEmpty();
+        assertThat(plan.components().get(1).parameters()).isEmpty(); // generated from ee-deploy/
         // "repository" keeps its default, so it is not passed.
-        assertThat(plan.components().get(2).parameters())
-                .containsExactly(Map.entry("username", "every_election"), Map.entry("gitRef", "main"),
-                        Map.entry("port", "8001"), Map.entry("ssmPrefix", "/ee/app/"));
+        assertThat(plan.components().get(plan.components().size() - 1).parameters())
+                .containsExactly(Map.entry("gitRef", "main"),
+                        Map.entry("excludedAppPaths", ".git appspec.yml appspec.yaml deploy"),
+                        Map.entry("djangoSettingsModule", "every_election.settings.deploy"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ImageVersionsTest {
         assertThatThrownBy(() -> RecipePlan.of(SETTINGS, documents))
                 .isInstanceOf(InvalidComponentDocumentException.class)
                 .hasMessageContaining("odd.yml: parameter 'colour' has no default and the program supplies no value for it"
-                        + " (it supplies: gitRef, port, ssmPrefix, username)");
+                        + " (it supplies: djangoSettingsModule, excludedAppPaths, gitRef, username)");
     }
 
     private static List<String> concat(java.util.Collection<String> a, String b) {

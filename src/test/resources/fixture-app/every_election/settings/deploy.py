@@ -1,0 +1,1 @@
+# Stand-in for the deployed settings module, every_election.settings.deploy.
