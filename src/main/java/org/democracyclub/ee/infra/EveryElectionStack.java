@@ -21,6 +21,7 @@ import org.democracyclub.ee.infra.image.ComponentDocuments;
 import org.democracyclub.ee.infra.image.GoldenImagePipeline;
 import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
+import org.democracyclub.ee.infra.operations.Operations;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
@@ -81,6 +82,11 @@ public final class EveryElectionStack {
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, options);
+        // Jobs, alarms, backups, power-off and scaling (docs/operations.md).
+        Operations.declare(settings.operations(), new Operations.Platform(settings.region(), facts.accountId(),
+                settings.capacity().min(), settings.capacity().desired(), loadBalancing.targetGroupArn(),
+                loadBalancing.loadBalancerArn(), roles.instanceProfileArn().applyValue(profile -> Names.INSTANCE_ROLE)),
+                options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,

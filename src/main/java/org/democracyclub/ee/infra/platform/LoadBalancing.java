@@ -109,6 +109,10 @@ public final class LoadBalancing extends ComponentResource {
         return targetGroup.arn();
     }
 
+    public Output<String> loadBalancerArn() {
+        return loadBalancer.arn();
+    }
+
     public Output<String> targetGroupName() {
         return targetGroup.name();
     }

@@ -58,11 +58,12 @@ public final class SettingsReader {
         Optional<String> vpc = values.optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
         OriginSecret secret = originSecret();
         Optional<GoldenImageSettings> images = goldenImages();
+        OperationsSettings operations = new OperationsSettingsReader(values, problems, environment).read(capacity.max());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
-                terminateAfter, ami, vpc, secret, images);
+                terminateAfter, ami, vpc, secret, images, operations);
     }
 
     private void rejectUndeclaredKeys() {

@@ -1,0 +1,100 @@
+package org.democracyclub.ee.infra.operations;
+
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.core.Output;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database backup bucket: versioned, encrypted (SSE-S3), private, backups expiring after the
+ * configured days, and the instance role's right to write the backup script's objects. The
+ * production bucket exists already: it is imported, not created (docs/operations.md), and
+ * protected so that no {@code pulumi up} can delete it.
+ */
+public final class BackupBucket extends ComponentResource {
+    static final int ABORT_UPLOADS_AFTER_DAYS = 2;
+
+    /**
+     * @param bucket                    the bucket's name
+     * @param expireAfterDays           days a backup is kept
+     * @param noncurrentExpireAfterDays days a replaced or deleted backup's old version is kept
+     * @param instanceRoleName          the role the backup job runs with on the instance
+     */
+    public record Args(String bucket, int expireAfterDays, int noncurrentExpireAfterDays, Output<String> instanceRoleName) {
+    }
+
+    public BackupBucket(String name, Args args, ComponentResourceOptions options) {
+        super("ee:operations:BackupBucket", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var bucket = new BucketV2(args.bucket(), BucketV2Args.builder()
+                .bucket(args.bucket())
+                .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
+        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), child);
+        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                .builder().sseAlgorithm("AES256").build())
+                                .build())
+                        .build(), child);
+        new BucketPublicAccessBlock(name + "-private", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
+                .build(), child);
+        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-backups")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(OpsNames.BACKUP_PREFIX).build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .days(args.expireAfterDays()).build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
+                                .builder().noncurrentDays(args.noncurrentExpireAfterDays()).build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                                .builder().daysAfterInitiation(ABORT_UPLOADS_AFTER_DAYS).build())
+                        .build())
+                .build(), child);
+        new RolePolicy(name + "-instance-writes-backups", RolePolicyArgs.builder()
+                .role(args.instanceRoleName())
+                .policy(backupWritePolicy(args.bucket()))
+                .build(), child);
+        registerOutputs(Map.of("backupBucketArn", bucket.arn()));
+    }
+
+    /** {@code aws s3 cp} of the dump (multipart for large files) into the backup prefix; nothing else. */
+    static String backupWritePolicy(String bucket) {
+        return OpsPolicy.create()
+                .allow("WriteBackups", List.of("s3:PutObject", "s3:AbortMultipartUpload"),
+                        List.of("arn:aws:s3:::" + bucket + "/" + OpsNames.BACKUP_PREFIX + "*"))
+                .toJson();
+    }
+
+}
