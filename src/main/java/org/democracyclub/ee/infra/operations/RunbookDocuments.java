@@ -178,13 +178,19 @@ public final class RunbookDocuments {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("Runtime", PYTHON_RUNTIME);
         inputs.put("Handler", handler);
-        inputs.put("InputPayload", payload);
+        // A copy per step: YAML would render a shared map as an anchor and alias.
+        inputs.put("InputPayload", deepCopy(payload));
         inputs.put("Script", script());
         step.put("inputs", inputs);
         if (!outputs.isEmpty()) {
             step.put("outputs", outputs);
         }
         return step;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> payload) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(payload, LinkedHashMap.class);
     }
 
     private static Map<String, Object> output(String name, String selector) {
