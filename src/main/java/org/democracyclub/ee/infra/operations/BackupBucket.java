@@ -41,16 +41,25 @@ public final class BackupBucket extends ComponentResource {
      * @param expireAfterDays           days a backup is kept
      * @param noncurrentExpireAfterDays days a replaced or deleted backup's old version is kept
      * @param instanceRoleName          the role the backup job runs with on the instance
+     * @param adoptExisting             whether this {@code pulumi up} adopts the existing bucket (import)
      */
-    public record Args(String bucket, int expireAfterDays, int noncurrentExpireAfterDays, Output<String> instanceRoleName) {
+    public record Args(String bucket, int expireAfterDays, int noncurrentExpireAfterDays, Output<String> instanceRoleName,
+                       boolean adoptExisting) {
     }
 
     public BackupBucket(String name, Args args, ComponentResourceOptions options) {
         super("ee:operations:BackupBucket", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
+        var bucketOptions = CustomResourceOptions.builder().parent(this).protect(true);
+        if (args.adoptExisting()) {
+            // Pulumi's import option: the up reads the existing bucket into the state instead of
+            // creating it, under this very parent and provider. An import fails on any difference
+            // in inputs, so the tags (which the bucket may lack) are applied by the next up.
+            bucketOptions.importId(args.bucket()).ignoreChanges("tags", "tagsAll");
+        }
         var bucket = new BucketV2(args.bucket(), BucketV2Args.builder()
                 .bucket(args.bucket())
-                .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
+                .build(), bucketOptions.build());
         new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())

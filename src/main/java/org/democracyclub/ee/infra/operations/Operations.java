@@ -45,6 +45,6 @@ public final class Operations {
                 alarms.http5xxPerFiveMinutes(), platform.targetGroupArn(), platform.loadBalancerArn()), options);
         settings.backups().ifPresent(backups -> new BackupBucket("ee-ops-backups", new BackupBucket.Args(
                 backups.bucket(), backups.expireAfterDays(), backups.noncurrentExpireAfterDays(),
-                platform.instanceRoleName()), options));
+                platform.instanceRoleName(), backups.adoptExisting()), options));
     }
 }

@@ -48,8 +48,9 @@ public record OperationsSettings(
      * @param bucket                 the bucket the backup job writes to
      * @param expireAfterDays        days a backup is kept
      * @param noncurrentExpireAfterDays days an overwritten or deleted backup's old version is kept
+     * @param adoptExisting          whether the next up imports the existing bucket instead of creating it
      */
-    public record Backups(String bucket, int expireAfterDays, int noncurrentExpireAfterDays) {
+    public record Backups(String bucket, int expireAfterDays, int noncurrentExpireAfterDays, boolean adoptExisting) {
     }
 
     /**

@@ -136,6 +136,7 @@ final class OperationsSettingsReader {
         String bucket = values.raw("backupBucket");
         int expire = values.integer("backupExpireAfterDays", n -> n >= 1, "a whole number of days, 1 or more");
         int noncurrent = values.integer("backupNoncurrentExpireAfterDays", n -> n >= 1, "a whole number of days, 1 or more");
+        boolean adopt = values.bool("backupBucketImport");
         if (bucket == null || bucket.isEmpty()) {
             return Optional.empty();
         }
@@ -143,7 +144,7 @@ final class OperationsSettingsReader {
             problem("backupBucket", "'" + bucket + "' is not a bucket name; allowed: empty, or 3 to 63 lower-case"
                     + " letters, digits, dots and dashes");
         }
-        return Optional.of(new Backups(bucket, expire, noncurrent));
+        return Optional.of(new Backups(bucket, expire, noncurrent, adopt));
     }
 
     private Power power() {
