@@ -75,8 +75,9 @@ class OperationsSettingsTest {
                 "scrape-lgbce", "export-wkt-ballots");
         assertThat(jobs.get(0)).isEqualTo(new Job("backup", "cron(30 1 * * ? *)", "UTC",
                 "serverscripts/backup_db_to_s3.sh", 3600));
-        assertThat(Stacks.settings("production").operations().backups().orElseThrow().bucket())
-                .isEqualTo("dc-ee-production-database-backups");
+        var backups = Stacks.settings("production").operations().backups().orElseThrow();
+        assertThat(backups.bucket()).isEqualTo("dc-ee-production-database-backups");
+        assertThat(backups.adoptExisting()).isTrue();
     }
 
     @Test
