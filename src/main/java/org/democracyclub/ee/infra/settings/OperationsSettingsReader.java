@@ -1,9 +1,6 @@
 package org.democracyclub.ee.infra.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,15 +33,14 @@ final class OperationsSettingsReader {
     private static final Pattern JOB_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TypedConfig values;
-    private final List<String> problems;
+    private final RecordListConfig lists;
     private final Environment environment;
 
     OperationsSettingsReader(TypedConfig values, List<String> problems, Environment environment) {
         this.values = values;
-        this.problems = problems;
+        this.lists = new RecordListConfig(values, problems);
         this.environment = environment;
     }
 
@@ -58,26 +54,26 @@ final class OperationsSettingsReader {
         String key = "jobs";
         List<Job> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<Map<String, Object>> entries = records(key, JOB_KEYS);
+        List<Map<String, Object>> entries = lists.records(key, JOB_KEYS);
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> entry = entries.get(i);
-            String at = at(key, i);
-            String name = text(entry, "name");
+            String at = lists.at(key, i);
+            String name = RecordListConfig.text(entry, "name");
             if (name == null || !JOB_NAME.matcher(name).matches()) {
-                problem(key, at + ".name: '" + orEmpty(name) + "' is not valid; allowed: lower-case letters, digits"
+                lists.problem(key, at + ".name: '" + RecordListConfig.orEmpty(name) + "' is not valid; allowed: lower-case letters, digits"
                         + " and dashes, at most 40, e.g. backup");
             } else if (!names.add(name)) {
-                problem(key, at + ".name: '" + name + "' is used by another job; give each job its own name");
+                lists.problem(key, at + ".name: '" + name + "' is used by another job; give each job its own name");
             }
-            String schedule = text(entry, "schedule");
-            ScheduleExpression.problem(schedule).ifPresent(why -> problem(key, at + ".schedule: '" + orEmpty(schedule)
+            String schedule = RecordListConfig.text(entry, "schedule");
+            ScheduleExpression.problem(schedule).ifPresent(why -> lists.problem(key, at + ".schedule: '" + RecordListConfig.orEmpty(schedule)
                     + "' is not a schedule (" + why + "); allowed: cron(minutes hours day-of-month month day-of-week"
                     + " year), e.g. cron(30 1 * * ? *), or rate(VALUE UNIT), e.g. rate(1 hour)"));
-            String zone = Optional.ofNullable(text(entry, "timeZone")).orElse("UTC");
-            zoneProblem(zone).ifPresent(why -> problem(key, at + ".timeZone: " + why));
-            String command = text(entry, "command");
+            String zone = Optional.ofNullable(RecordListConfig.text(entry, "timeZone")).orElse("UTC");
+            RecordListConfig.zoneProblem(zone).ifPresent(why -> lists.problem(key, at + ".timeZone: " + why));
+            String command = RecordListConfig.text(entry, "command");
             if (command == null || command.isBlank()) {
-                problem(key, at + ".command: '" + orEmpty(command) + "' is empty; allowed: a shell command, e.g."
+                lists.problem(key, at + ".command: '" + RecordListConfig.orEmpty(command) + "' is empty; allowed: a shell command, e.g."
                         + " manage-py-command snoop");
             }
             int timeout = DEFAULT_JOB_TIMEOUT_SECONDS;
@@ -85,7 +81,7 @@ final class OperationsSettingsReader {
                 Object raw = entry.get("timeoutSeconds");
                 timeout = raw instanceof Integer n ? n : -1;
                 if (timeout < 60 || timeout > MAX_JOB_TIMEOUT_SECONDS) {
-                    problem(key, at + ".timeoutSeconds: '" + raw + "' is not valid; allowed: a whole number of seconds,"
+                    lists.problem(key, at + ".timeoutSeconds: '" + raw + "' is not valid; allowed: a whole number of seconds,"
                             + " 60 to " + MAX_JOB_TIMEOUT_SECONDS);
                 }
             }
@@ -97,11 +93,11 @@ final class OperationsSettingsReader {
     private Alarms alarms() {
         String key = "alarmEmails";
         List<String> emails = new ArrayList<>();
-        List<Object> raw = list(key);
+        List<Object> raw = lists.list(key);
         for (int i = 0; i < raw.size(); i++) {
             Object email = raw.get(i);
             if (!(email instanceof String s) || !EMAIL.matcher(s).matches()) {
-                problem(key, at(key, i) + ": '" + email + "' is not an email address; allowed: e.g. ops@example.org");
+                lists.problem(key, lists.at(key, i) + ": '" + email + "' is not an email address; allowed: e.g. ops@example.org");
             } else {
                 emails.add(s);
             }
@@ -123,7 +119,7 @@ final class OperationsSettingsReader {
             return Optional.empty();
         }
         if (!url.startsWith("https://") || url.contains(" ")) {
-            problem(name, "'" + (value != null && value.secret() ? "[secret]" : url)
+            lists.problem(name, "'" + (value != null && value.secret() ? "[secret]" : url)
                     + "' is not valid; allowed: empty, or an https:// URL that confirms SNS subscriptions");
         }
         return Optional.of(url);
@@ -141,7 +137,7 @@ final class OperationsSettingsReader {
             return Optional.empty();
         }
         if (!BUCKET.matcher(bucket).matches()) {
-            problem("backupBucket", "'" + bucket + "' is not a bucket name; allowed: empty, or 3 to 63 lower-case"
+            lists.problem("backupBucket", "'" + bucket + "' is not a bucket name; allowed: empty, or 3 to 63 lower-case"
                     + " letters, digits, dots and dashes");
         }
         return Optional.of(new Backups(bucket, expire, noncurrent, adopt));
@@ -150,11 +146,11 @@ final class OperationsSettingsReader {
     private Power power() {
         boolean force = values.bool("powerOffForce");
         String zone = values.raw("powerTimeZone");
-        zoneProblem(zone).ifPresent(why -> problem("powerTimeZone", why));
+        RecordListConfig.zoneProblem(zone).ifPresent(why -> lists.problem("powerTimeZone", why));
         Optional<String> off = schedule("powerOffSchedule");
         if (environment == Environment.PRODUCTION && !force) {
             if (values.value("powerOffSchedule") != null && off.isPresent()) {
-                problem("powerOffSchedule", "'" + off.get() + "' would power production off every night; refused."
+                lists.problem("powerOffSchedule", "'" + off.get() + "' would power production off every night; refused."
                         + " Remove the line, or also set every-election:powerOffForce: true if that is really meant");
             }
             // Production is never powered off by the project-wide default.
@@ -169,7 +165,7 @@ final class OperationsSettingsReader {
         if (expression == null || expression.isEmpty()) {
             return Optional.empty();
         }
-        ScheduleExpression.problem(expression).ifPresent(why -> problem(name, "'" + expression
+        ScheduleExpression.problem(expression).ifPresent(why -> lists.problem(name, "'" + expression
                 + "' is not a schedule (" + why + "); allowed: empty, or cron(...) / rate(...), e.g. cron(30 22 * * ? *)"));
         return Optional.of(expression);
     }
@@ -179,18 +175,18 @@ final class OperationsSettingsReader {
                 + " instance per minute, e.g. 600");
         String key = "busyWindows";
         List<BusyWindow> windows = new ArrayList<>();
-        List<Map<String, Object>> entries = records(key, WINDOW_KEYS);
+        List<Map<String, Object>> entries = lists.records(key, WINDOW_KEYS);
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> entry = entries.get(i);
-            String at = at(key, i);
+            String at = lists.at(key, i);
             Instant start = instant(key, at, entry, "start");
             Instant end = instant(key, at, entry, "end");
             Object min = entry.get("minSize");
             if (!(min instanceof Integer n) || n < 1 || (maxSize >= 1 && n > maxSize)) {
-                problem(key, at + ".minSize: '" + min + "' is not valid; allowed: 1 to maxSize (" + maxSize + ")");
+                lists.problem(key, at + ".minSize: '" + min + "' is not valid; allowed: 1 to maxSize (" + maxSize + ")");
             }
             if (start != null && end != null && !start.isBefore(end)) {
-                problem(key, at + ": start " + start + " is not before end " + end);
+                lists.problem(key, at + ": start " + start + " is not before end " + end);
             }
             windows.add(new BusyWindow(start, end, min instanceof Integer n ? n : 0));
         }
@@ -202,70 +198,9 @@ final class OperationsSettingsReader {
         try {
             return Instant.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            problem(key, at + "." + field + ": '" + value + "' is not a UTC date-time; allowed: e.g."
+            lists.problem(key, at + "." + field + ": '" + value + "' is not a UTC date-time; allowed: e.g."
                     + " 2026-05-07T21:00:00Z");
             return null;
         }
-    }
-
-    private static Optional<String> zoneProblem(String zone) {
-        if (zone != null && ZoneId.getAvailableZoneIds().contains(zone)) {
-            return Optional.empty();
-        }
-        return Optional.of("'" + orEmpty(zone) + "' is not a time zone; allowed: an IANA name such as UTC or Europe/London");
-    }
-
-    /** The setting as a list of records with only {@code allowed} keys; a problem otherwise. */
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> records(String key, Set<String> allowed) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        List<Object> raw = list(key);
-        for (int i = 0; i < raw.size(); i++) {
-            if (!(raw.get(i) instanceof Map<?, ?> map)) {
-                problem(key, at(key, i) + ": '" + raw.get(i) + "' is not a mapping; allowed: keys "
-                        + new java.util.TreeSet<>(allowed));
-                continue;
-            }
-            for (Object field : map.keySet()) {
-                if (!allowed.contains(String.valueOf(field))) {
-                    problem(key, at(key, i) + "." + field + " is not a key of " + key + "; allowed: "
-                            + new java.util.TreeSet<>(allowed));
-                }
-            }
-            records.add((Map<String, Object>) map);
-        }
-        return records;
-    }
-
-    private List<Object> list(String key) {
-        String text = values.raw(key);
-        try {
-            Object value = text == null ? List.of() : JSON.readValue(text, Object.class);
-            if (value instanceof List<?> list) {
-                return new ArrayList<>(list);
-            }
-        } catch (JsonProcessingException notJson) {
-            // reported below
-        }
-        problem(key, "'" + text + "' is not a list; allowed: a YAML list, e.g. " + key + ": [] (see docs/operations.md)");
-        return List.of();
-    }
-
-    private static String text(Map<String, Object> entry, String field) {
-        Object value = entry.get(field);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private String at(String key, int index) {
-        return values.key(key) + "[" + index + "]";
-    }
-
-    private void problem(String key, String message) {
-        String prefix = message.startsWith(values.key(key)) ? "" : values.key(key) + ": ";
-        problems.add(values.where(key) + prefix + message);
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
     }
 }
