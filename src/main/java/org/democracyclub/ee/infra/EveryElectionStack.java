@@ -23,6 +23,7 @@ import org.democracyclub.ee.infra.image.GoldenImagePipelineArgs;
 import org.democracyclub.ee.infra.image.GoldenImageRecipient;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException;
 import org.democracyclub.ee.infra.platform.AppSettings;
+import org.democracyclub.ee.infra.operations.Operations;
 import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.DeploymentInFlightException;
@@ -110,6 +111,11 @@ public final class EveryElectionStack {
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
         new AppSettings("ee-app-settings", env, settings.region(),
                 facts.accountId(), facts.fqdn(), options);
+        // Jobs, alarms, backups, power-off and scaling (docs/operations.md).
+        Operations.declare(settings.operations(), new Operations.Platform(settings.region(), facts.accountId(),
+                settings.capacity().min(), settings.capacity().desired(), loadBalancing.targetGroupArn(),
+                loadBalancing.loadBalancerArn()),
+                options);
 
         var goldenImage = settings.goldenImages().map(images -> new GoldenImagePipeline(Names.IMAGE_BUILDER,
                 new GoldenImagePipelineArgs(env, settings.region(), facts.accountId(), images, documents,

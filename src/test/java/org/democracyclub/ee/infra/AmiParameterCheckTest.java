@@ -55,11 +55,7 @@ class AmiParameterCheckTest {
     @org.junit.jupiter.api.Test
     void aStackWithItsOwnAmiDoesNotNeedTheParameter() {
         var settings = Stacks.settings("staging");
-        var pinned = new org.democracyclub.ee.infra.settings.StackSettings(settings.environment(), settings.region(),
-                settings.instanceType(), settings.capacity(), settings.rootVolume(), settings.healthCheck(),
-                settings.terminateOldFleetAfterMinutes(), java.util.Optional.of("ami-0123456789abcdef0"), settings.vpcId(),
-                settings.originVerifySecret(), settings.goldenImages(), settings.appAccess(),
-                settings.goldenImageSourceAccountId());
+        var pinned = settings.withAmiOverride("ami-0123456789abcdef0");
         var run = OfflineStack.run("every-election", pinned, without(PARAMETER));
         assertThat(run.errors()).isEmpty();
         assertThat(run.get("aws:ec2/launchTemplate:LaunchTemplate", "ee-launch-template").at("imageId"))

@@ -89,11 +89,7 @@ class GoldenImageStackTest {
     @ValueSource(strings = {"development", "staging"})
     void aLaunchAccountDeclaresTheRoleProductionsPipelineCopiesWith(String stack) throws Exception {
         var settings = Stacks.settings(stack);
-        var withSource = new org.democracyclub.ee.infra.settings.StackSettings(settings.environment(), settings.region(),
-                settings.instanceType(), settings.capacity(), settings.rootVolume(), settings.healthCheck(),
-                settings.terminateOldFleetAfterMinutes(), settings.amiOverride(), settings.vpcId(),
-                settings.originVerifySecret(), settings.goldenImages(), settings.appAccess(),
-                java.util.Optional.of("999999999999"));
+        var withSource = settings.withGoldenImageSourceAccountId("999999999999");
         var run = OfflineStack.run("every-election", withSource, Fixture.builtIn());
         var role = run.get("aws:iam/role:Role", "EC2ImageBuilderDistributionCrossAccountRole");
         assertThat(role.at("name")).isEqualTo("EC2ImageBuilderDistributionCrossAccountRole");

@@ -48,10 +48,11 @@ class InfraSettingsValidationTest {
     }
 
     @Test
-    void theDefaultsAreProductionsBucketsADailyBuildAndNoCopies() throws IOException {
+    void theDefaultsAreProductionsAppBucketsADailyBuildAndNoCopies() throws IOException {
         StackSettings settings = read("buildGoldenImages: true", "baseImage: ami-0123456789abcdef0");
         assertThat(settings.appAccess().noticeOfElectionBucket()).contains("notice-of-election");
-        assertThat(settings.appAccess().databaseBackupBucket()).contains("dc-ee-production-database-backups");
+        // The backup bucket is declared by the stack that names it, so only production's stack file does.
+        assertThat(settings.appAccess().databaseBackupBucket()).isEmpty();
         assertThat(settings.appAccess().dataCacheBucket()).contains("ee.data-cache.production");
         assertThat(settings.appAccess().boundaryReviewBucket()).isEmpty();
         assertThat(settings.goldenImages().orElseThrow().schedule()).isEqualTo(BuildSchedule.DEFAULT);

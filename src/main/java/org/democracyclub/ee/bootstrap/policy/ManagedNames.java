@@ -42,7 +42,6 @@ public final class ManagedNames {
      */
     public static final String OPS_SCHEDULER_ROLE = PREFIX + "ops-scheduler";
     public static final String OPS_AUTOMATION_ROLE = PREFIX + "ops-automation";
-    public static final String OPS_EVENTS_ROLE = PREFIX + "ops-events";
 
     /**
      * Each role CI may hand to a service, with the only services it may be handed to
@@ -65,9 +64,10 @@ public final class ManagedNames {
         roles.put(SERVICE_ROLE, List.of("codedeploy.amazonaws.com"));
         roles.put(IMAGE_BUILDER_ROLE_PATTERN, List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com"));
         roles.put(IMAGE_BUILDER_EXECUTION_ROLE, List.of("imagebuilder.amazonaws.com"));
-        roles.put(OPS_SCHEDULER_ROLE, List.of("scheduler.amazonaws.com"));
+        // One role starts the runbooks for both EventBridge Scheduler (schedules) and EventBridge
+        // rules (after a deployment): infra.operations.OperationsRoles.
+        roles.put(OPS_SCHEDULER_ROLE, List.of("scheduler.amazonaws.com", "events.amazonaws.com"));
         roles.put(OPS_AUTOMATION_ROLE, List.of("ssm.amazonaws.com"));
-        roles.put(OPS_EVENTS_ROLE, List.of("events.amazonaws.com"));
         return java.util.Collections.unmodifiableMap(roles);
     }
 

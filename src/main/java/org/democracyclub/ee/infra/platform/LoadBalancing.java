@@ -157,6 +157,11 @@ public final class LoadBalancing extends ComponentResource {
         return fromCloudFront;
     }
 
+    /** The load balancer's ARN: its CloudWatch metrics (alarms) are keyed by its suffix. */
+    public Output<String> loadBalancerArn() {
+        return loadBalancer.arn();
+    }
+
     public Output<String> targetGroupName() {
         return targetGroup.name();
     }

@@ -104,7 +104,9 @@ public final class TaggableTypes {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:sns/topicSubscription:TopicSubscription",
             "aws:kms/alias:Alias",
-            "aws:secretsmanager/secretVersion:SecretVersion");
+            "aws:secretsmanager/secretVersion:SecretVersion",
+            "aws:scheduler/schedule:Schedule",
+            "aws:sns/topicPolicy:TopicPolicy");
 
     private TaggableTypes() {
     }

@@ -249,5 +249,22 @@ public final class FixtureMocks implements Mocks {
         }
         computed.put("aws:ssm/parameter:Parameter", (a, id) -> Map.of(
                 "arn", arn("ssm", "parameter" + input(a, "name"))));
+        // Operations (docs/operations.md).
+        computed.put("aws:ssm/document:Document", (a, id) -> Map.of(
+                "arn", arn("ssm", "document/" + input(a, "name")), "latestVersion", "1", "defaultVersion", "1"));
+        computed.put("aws:cloudwatch/logGroup:LogGroup", (a, id) -> Map.of(
+                "arn", arn("logs", "log-group:" + input(a, "name"))));
+        computed.put("aws:scheduler/schedule:Schedule", (a, id) -> Map.of(
+                "arn", arn("scheduler", "schedule/default/" + input(a, "name"))));
+        computed.put("aws:cloudwatch/eventRule:EventRule", (a, id) -> Map.of(
+                "arn", arn("events", "rule/" + input(a, "name")), "name", input(a, "name")));
+        computed.put("aws:cloudwatch/eventTarget:EventTarget", (a, id) -> Map.of());
+        computed.put("aws:sns/topic:Topic", (a, id) -> Map.of("arn", arn("sns", input(a, "name"))));
+        computed.put("aws:sns/topicPolicy:TopicPolicy", (a, id) -> Map.of());
+        computed.put("aws:sns/topicSubscription:TopicSubscription", (a, id) -> Map.of(
+                "arn", arn("sns", "ee-ops-alarms:" + id)));
+        computed.put("aws:cloudwatch/metricAlarm:MetricAlarm", (a, id) -> Map.of(
+                "arn", arn("cloudwatch", "alarm:" + input(a, "name"))));
+        computed.put("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", (a, id) -> Map.of());
     }
 }

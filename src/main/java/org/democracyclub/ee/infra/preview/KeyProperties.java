@@ -68,7 +68,19 @@ final class KeyProperties {
                     List.of("name", "distributions.0.amiDistributionConfiguration.name",
                             "distributions.0.amiDistributionConfiguration.launchPermission",
                             "distributions.0.ssmParameterConfigurations")),
-            Map.entry("aws:imagebuilder/imagePipeline:ImagePipeline", List.of("name", "schedule", "imageTestsConfiguration")));
+            Map.entry("aws:imagebuilder/imagePipeline:ImagePipeline", List.of("name", "schedule", "imageTestsConfiguration")),
+            // Operations (docs/operations.md); the schedules also get their own table.
+            Map.entry("aws:scheduler/schedule:Schedule", List.of("name", "scheduleExpression",
+                    "scheduleExpressionTimezone", "target.arn", "target.input")),
+            Map.entry("aws:cloudwatch/eventRule:EventRule", List.of("name", "eventPattern")),
+            Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "input")),
+            Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", List.of("name", "metricName", "statistic", "period",
+                    "evaluationPeriods", "comparisonOperator", "threshold", "dimensions")),
+            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("name", "retentionInDays")),
+            Map.entry("aws:ssm/document:Document", List.of("name", "documentType", "documentFormat")),
+            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")),
+            Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
+            Map.entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("rules")));
 
     private KeyProperties() {
     }

@@ -51,6 +51,7 @@ public final class PreviewReport {
                 tree(out, resource, "");
             }
         }
+        out.append(ScheduleTable.text(run.resources()));
         out.append("\nOutputs:\n");
         int width = run.outputs().keySet().stream().mapToInt(String::length).max().orElse(0);
         run.outputs().forEach((key, value) -> out.append("  ").append(pad(key, width)).append("  ")
@@ -92,6 +93,7 @@ public final class PreviewReport {
             resources.add(entry);
         }
         document.put("resources", resources);
+        document.put("schedules", ScheduleTable.rows(run.resources()));
         Map<String, Object> outputs = new LinkedHashMap<>();
         run.outputs().forEach((k, v) -> outputs.put(k, run.secretOutputs().contains(k) ? MASK : mask(v)));
         document.put("outputs", outputs);

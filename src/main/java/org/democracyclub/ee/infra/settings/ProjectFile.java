@@ -45,6 +45,28 @@ public record ProjectFile(String name, Map<String, ConfigDeclaration> declaratio
                 }
             });
         }
+        // Lists of records (jobs, busy windows...) cannot be typed in Pulumi's config block, whose
+        // schema knows only string, integer, boolean and arrays of those; they are declared in
+        // this block, which the Pulumi CLI ignores, and read here like the others.
+        if (project.get(STRUCTURED_BLOCK) instanceof Map<?, ?> structured) {
+            structured.forEach((key, value) -> {
+                if (value instanceof Map<?, ?> spec) {
+                    declarations.put(key.toString(), new ConfigDeclaration(key.toString(),
+                            String.valueOf(spec.get("type")), asJson(spec.get("default")), false));
+                }
+            });
+        }
         return new ProjectFile(name, Map.copyOf(declarations));
+    }
+
+    /** The top-level block of {@code Pulumi.yaml} declaring the structured (list) settings. */
+    public static final String STRUCTURED_BLOCK = "structuredConfig";
+
+    private static String asJson(Object value) {
+        try {
+            return value == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("YAML values are always JSON-serialisable", e);
+        }
     }
 }

@@ -69,11 +69,12 @@ public final class SettingsReader {
         AppAccess appAccess = appAccess();
         Optional<String> imageSource = values.optionalText("goldenImageSourceAccountId", ACCOUNT_ID,
                 "empty, or the 12-digit ID of the account whose image pipeline copies its images here (production's)");
+        OperationsSettings operations = new OperationsSettingsReader(values, problems, environment).read(capacity.max());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
-                terminateAfter, ami, vpc, secret, images, appAccess, imageSource);
+                terminateAfter, ami, vpc, secret, images, appAccess, imageSource, operations);
     }
 
     private void rejectUndeclaredKeys() {

@@ -73,8 +73,9 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
             } else if (value instanceof MappingNode secure && valueOf(secure, "secure") != null) {
                 values.put(key, new ConfigValue(null, true, line(entry.getKeyNode())));
             } else {
-                throw problem(fileName + " line " + line(entry.getKeyNode()) + ": " + key
-                        + " must be a single value (string, number or boolean)");
+                // A list or mapping (structured configuration): the engine hands the program such a
+                // value as JSON text, so the stack file's is read into the same shape.
+                values.put(key, ConfigValue.plain(structuredAsJson(value), line(entry.getKeyNode())));
             }
         }
         return new StackConfig(stack, fileName, Map.copyOf(values));
@@ -96,6 +97,20 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
             return new StackConfig(stack, fileNameOf(stack), Map.copyOf(values));
         } catch (IOException e) {
             throw problem(ENGINE_CONFIG + " from the Pulumi engine is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** A YAML list or mapping as JSON text, the form {@code PULUMI_CONFIG} carries it in. */
+    private static String structuredAsJson(Node node) {
+        Object value = new SafeConstructor(new LoaderOptions()) {
+            Object build() {
+                return constructObject(node);
+            }
+        }.build();
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("YAML lists and mappings are always JSON-serialisable", e);
         }
     }
 

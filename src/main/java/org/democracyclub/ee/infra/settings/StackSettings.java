@@ -22,6 +22,7 @@ import org.democracyclub.ee.infra.image.GoldenImageSettings;
  * @param goldenImageSourceAccountId    the account whose image pipeline copies its images into this one
  *                                      (production's), if any: this stack then declares the role that
  *                                      pipeline uses here (docs/golden-images.md)
+ * @param operations                    scheduled jobs, alarms, backups, power-off and scaling (docs/operations.md)
  */
 public record StackSettings(
         Environment environment,
@@ -36,7 +37,22 @@ public record StackSettings(
         OriginSecret originVerifySecret,
         Optional<GoldenImageSettings> goldenImages,
         AppAccess appAccess,
-        Optional<String> goldenImageSourceAccountId) {
+        Optional<String> goldenImageSourceAccountId,
+        OperationsSettings operations) {
+
+    /** The same settings with an AMI that replaces the golden image (tests of the parameter check). */
+    public StackSettings withAmiOverride(String amiId) {
+        return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
+                terminateOldFleetAfterMinutes, Optional.of(amiId), vpcId, originVerifySecret, goldenImages, appAccess,
+                goldenImageSourceAccountId, operations);
+    }
+
+    /** The same settings in a launch account that receives production's image copies. */
+    public StackSettings withGoldenImageSourceAccountId(String accountId) {
+        return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
+                terminateOldFleetAfterMinutes, amiOverride, vpcId, originVerifySecret, goldenImages, appAccess,
+                Optional.of(accountId), operations);
+    }
 
     /** Fleet size bounds: {@code min <= desired <= max}, each at least 0, max at least 1. */
     public record FleetCapacity(int min, int desired, int max) {

@@ -1,0 +1,109 @@
+package org.democracyclub.ee.infra.operations;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
+import java.util.Map;
+import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.common.CodeDeployNames;
+
+/**
+ * The two roles of the operations: {@code ee-ops-scheduler}, with which EventBridge Scheduler and
+ * EventBridge rules start the two runbooks, and {@code ee-ops-automation}, which the runbooks act
+ * as. Each may do only what its runbook step needs, on the narrowest resource AWS authorises.
+ */
+public final class OperationsRoles extends ComponentResource {
+    private final Role scheduler;
+    private final Role automation;
+
+    /**
+     * @param region    the stack's region
+     * @param accountId the stack's account
+     */
+    public record Args(String region, String accountId) {
+    }
+
+    public OperationsRoles(String name, Args args, ComponentResourceOptions options) {
+        super("ee:operations:OperationsRoles", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        automation = new Role(OpsNames.AUTOMATION_ROLE, RoleArgs.builder()
+                .name(OpsNames.AUTOMATION_ROLE)
+                .description("EveryElection runbooks: find the live fleet, run a job on it, change its capacity")
+                .assumeRolePolicy(OpsPolicy.create().trust(List.of("ssm.amazonaws.com"), args.accountId()).toJson())
+                // The CI role may create and change only roles with the bootstrap's boundary.
+                .permissionsBoundary(Names.permissionsBoundaryArn(args.accountId()))
+                .build(), child);
+        new RolePolicy(name + "-automation-access", RolePolicyArgs.builder()
+                .role(automation.name())
+                .policy(automationPolicy(args.region(), args.accountId()))
+                .build(), child);
+        scheduler = new Role(OpsNames.SCHEDULER_ROLE, RoleArgs.builder()
+                .name(OpsNames.SCHEDULER_ROLE)
+                .description("EventBridge Scheduler and rules: start the EveryElection runbooks")
+                .assumeRolePolicy(OpsPolicy.create()
+                        .trust(List.of("scheduler.amazonaws.com", "events.amazonaws.com"), args.accountId()).toJson())
+                .permissionsBoundary(Names.permissionsBoundaryArn(args.accountId()))
+                .build(), child);
+        new RolePolicy(name + "-scheduler-start", RolePolicyArgs.builder()
+                .role(scheduler.name())
+                .policy(automation.arn().applyValue(arn -> schedulerPolicy(args.region(), args.accountId(), arn)))
+                .build(), child);
+        registerOutputs(Map.of("schedulerRoleArn", scheduler.arn(), "automationRoleArn", automation.arn()));
+    }
+
+    /** Starting the two runbooks (any version), and handing them their role. */
+    static String schedulerPolicy(String region, String accountId, String automationRoleArn) {
+        String definitions = "arn:aws:ssm:" + region + ":" + accountId + ":automation-definition/";
+        return OpsPolicy.create()
+                .allow("StartRunbooks", List.of("ssm:StartAutomationExecution"), List.of(
+                        definitions + OpsNames.RUN_JOB_DOCUMENT, definitions + OpsNames.RUN_JOB_DOCUMENT + ":*",
+                        definitions + OpsNames.FLEET_DOCUMENT, definitions + OpsNames.FLEET_DOCUMENT + ":*"))
+                .allow("PassAutomationRole", List.of("iam:PassRole"), List.of(automationRoleArn))
+                .toJson();
+    }
+
+    /**
+     * What the runbooks call: the deployment group (which fleet is live, is a deployment under
+     * way), the fleets (describe; capacity, policy and scheduled actions only on this deployment
+     * group's fleets), Run Command on AWS-RunShellScript, and their own executions (overlap check).
+     * The Describe and List calls, GetCommandInvocation and DescribeInstanceInformation support
+     * only {@code "*"} in the Service Authorization Reference.
+     */
+    static String automationPolicy(String region, String accountId) {
+        String group = "arn:aws:codedeploy:" + region + ":" + accountId + ":deploymentgroup:"
+                + CodeDeployNames.APPLICATION + "/" + CodeDeployNames.DEPLOYMENT_GROUP;
+        String fleets = "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/";
+        return OpsPolicy.create()
+                .allow("ReadDeploymentGroup", List.of("codedeploy:GetDeploymentGroup", "codedeploy:ListDeployments"),
+                        List.of(group))
+                .allow("DescribeFleets", List.of("autoscaling:DescribeAutoScalingGroups",
+                        "autoscaling:DescribeScheduledActions", "autoscaling:DescribePolicies",
+                        "ssm:DescribeInstanceInformation", "ssm:DescribeAutomationExecutions",
+                        "ssm:ListCommands", "ssm:ListCommandInvocations", "ssm:GetCommandInvocation"), List.of("*"))
+                .allow("ChangeDeploymentGroupFleets", List.of("autoscaling:UpdateAutoScalingGroup",
+                        "autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy",
+                        "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction"),
+                        List.of(fleets + "CodeDeploy_" + CodeDeployNames.DEPLOYMENT_GROUP + "_*",
+                                fleets + org.democracyclub.ee.infra.platform.Names.ORIGINAL_FLEET))
+                .allow("RunShellScriptOnInstances", List.of("ssm:SendCommand"), List.of(
+                        "arn:aws:ssm:" + region + "::document/" + RunbookDocuments.RUN_SHELL_SCRIPT,
+                        "arn:aws:ec2:" + region + ":" + accountId + ":instance/*"))
+                .allow("ReadOwnExecutions", List.of("ssm:GetAutomationExecution"),
+                        List.of("arn:aws:ssm:" + region + ":" + accountId + ":automation-execution/*"))
+                .toJson();
+    }
+
+    public Output<String> schedulerRoleArn() {
+        return scheduler.arn();
+    }
+
+    public Output<String> automationRoleArn() {
+        return automation.arn();
+    }
+}
