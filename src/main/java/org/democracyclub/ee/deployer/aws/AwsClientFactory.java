@@ -1,14 +1,19 @@
 package org.democracyclub.ee.deployer.aws;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.democracyclub.ee.deployer.BadInputException;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -30,7 +35,18 @@ public final class AwsClientFactory {
     }
 
     public static AwsClients create(ClientSettings settings) {
+        return create(settings, Optional.empty());
+    }
+
+    /**
+     * @param fallbackRegion the stack outputs' {@code region}, used only when the SDK's chain
+     *                       (AWS_REGION, aws.region, the profile) names none
+     */
+    public static AwsClients create(ClientSettings settings, Optional<String> fallbackRegion) {
         QuietLogging.initialise();
+        if (settings.region().isEmpty()) {
+            settings = new ClientSettings(settings.endpoint(), Optional.of(region(fallbackRegion)), settings.credentials());
+        }
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(ATTEMPT_TIMEOUT)
@@ -42,6 +58,17 @@ public final class AwsClientFactory {
                 configure(SsmClient.builder(), settings, http, retrying).build(),
                 configure(AutoScalingClient.builder(), settings, http, retrying).build(),
                 http);
+    }
+
+    /** The chain's region, else the fallback; neither is bad input (nothing was called yet). */
+    static Region region(Optional<String> fallback) {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException none) {
+            return fallback.map(Region::of).orElseThrow(() -> new BadInputException("no AWS region: set AWS_REGION "
+                    + "(or `region` in the AWS_PROFILE's profile), or pass --stack-outputs FILE, whose 'region' is then "
+                    + "used; the stack outputs in SSM cannot be read before a region is known"));
+        }
     }
 
     /** The retry mode from the chain ({@code AWS_RETRY_MODE}, profile), standard by default. */
@@ -58,6 +85,7 @@ public final class AwsClientFactory {
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .retryStrategy(retries)
+                .addExecutionInterceptor(new CallNaming())
                 .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.region().ifPresent(builder::region);

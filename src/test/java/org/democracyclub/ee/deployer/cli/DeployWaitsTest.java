@@ -65,7 +65,8 @@ class DeployWaitsTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = fake.codeDeploy().created().get(0).id;
-        assertThat(run.out()).contains("Polling " + id + " failed 1 time(s) in a row (CodeDeploy InternalFailure (HTTP 500)")
+        assertThat(run.out()).contains("Polling " + id + " failed 1 time(s) in a row (CodeDeploy GetDeployment at " + fake.endpoint()
+                        + ": InternalFailure (HTTP 500)")
                 .contains("next poll in 40 ms");
     }
 
@@ -77,8 +78,8 @@ class DeployWaitsTest {
         CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
-        assertThat(run.out()).contains("Another deployment started first (The Deployment Group 'EEDefaultDeploymentGroup' "
-                + "already has an active Deployment 'd-RACE00001'); waiting again")
+        assertThat(run.out()).contains("CreateDeployment refused: the group is busy (The Deployment Group 'EEDefaultDeploymentGroup' "
+                + "already has an active Deployment 'd-RACE00001'); waiting")
                 .contains("Waiting: deployment d-RACE00001");
         assertThat(fake.calls("CreateDeployment")).hasSize(2);
         assertThat(fake.codeDeploy().created()).hasSize(1);
