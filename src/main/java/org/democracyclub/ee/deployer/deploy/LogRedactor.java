@@ -32,7 +32,7 @@ public final class LogRedactor {
     static final String HIDDEN = "[redacted]";
 
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?m)(^|[\\s;\"'{,(])((?:export\\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\\s*[=:]\\s*)(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"',;}]+)");
+            "(?<![A-Za-z0-9_$.-])()((?:export\\s+)?)([A-Za-z_][A-Za-z0-9_]*)(\\s*[=:]\\s*)(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"',;}]+)");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
     private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-z][a-z0-9+.-]*://[^:/@\\s]+:)([^@\\s]+)(@)");
 

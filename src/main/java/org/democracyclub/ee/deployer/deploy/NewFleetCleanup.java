@@ -57,7 +57,7 @@ public final class NewFleetCleanup {
         }
         List<?> found = autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)).autoScalingGroups();
         if (found.isEmpty()) {
-            console.say("Replacement fleet " + name + " is already gone");
+            console.say("No fleet " + name + " to delete (gone, or never created)");
             return false;
         }
         try {

@@ -11,7 +11,8 @@ import org.democracyclub.ee.deployer.deploy.Pacer;
  * back-offs run in no real time and give the same answer every run. Records every sleep.
  */
 public final class VirtualPacer implements Pacer {
-    private Instant now = Instant.parse("2026-07-22T10:00:00Z");
+    /** Starts at the real time, so the fake's creation times fall inside the deployer's look-up windows. */
+    private Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private final List<Duration> sleeps = new ArrayList<>();
     private final double jitter;
 
