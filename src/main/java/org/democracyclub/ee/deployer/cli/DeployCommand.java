@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code deploy}: ships one commit with a blue/green CodeDeploy deployment and watches it to the end. */
 @Command(name = "deploy", sortOptions = false,
         description = {"Deploy a commit with CodeDeploy blue/green and follow it to the end.",
-                "Exit codes: 0 succeeded, 1 failed or stopped, 2 bad input, 3 timed out (stopped and rolled back), "
+                "Exit codes: 0 succeeded, 1 failed or stopped, 2 bad input or an older commit, 3 timed out before traffic moved (stopped and rolled back), "
                         + "4 AWS unreachable or refused after retries."})
 public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCommonOptions {
     @Spec

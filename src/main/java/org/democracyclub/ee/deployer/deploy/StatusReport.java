@@ -54,6 +54,15 @@ public final class StatusReport {
         if (info.status() == DeploymentStatus.READY) {
             console.say(ManualReroute.advice(info.deploymentId()));
         }
+        // RollbackInfo (CodeDeploy API reference): which deployment rolled this one back, or which it rolls back.
+        var rollback = info.rollbackInfo();
+        if (rollback != null && rollback.rollbackDeploymentId() != null) {
+            console.say(info.deploymentId() + " was rolled back by " + rollback.rollbackDeploymentId()
+                    + (rollback.rollbackMessage() == null ? "" : ": " + rollback.rollbackMessage()));
+        }
+        if (rollback != null && rollback.rollbackTriggeringDeploymentId() != null) {
+            console.say(info.deploymentId() + " is CodeDeploy's rollback of " + rollback.rollbackTriggeringDeploymentId());
+        }
         List<FailureReport.FailedEvent> failures = List.of();
         if (info.status() == DeploymentStatus.FAILED || info.status() == DeploymentStatus.STOPPED) {
             failures = new FailureReport(targets, console).print(info);
