@@ -120,6 +120,10 @@ class SafeDeploymentTest {
                 .isLessThan(run.out().indexOf("Deleted replacement fleet"));
         assertThat(fake.codeDeploy().deletedWhileInUse()).isEmpty();
         assertThat(fake.autoScaling().exists(FakeAws.LIVE_FLEET)).isTrue();
+
+        CliRun status = CliRun.virtual(fake, pacer, "status", failed.id);
+        assertThat(status.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(status.out()).contains(failed.id + " was rolled back by " + rollback);
     }
 
     @Test
