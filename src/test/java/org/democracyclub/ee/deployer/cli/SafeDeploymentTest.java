@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.democracyclub.ee.common.FleetTag;
 import org.democracyclub.ee.common.StackOutputs;
 import org.democracyclub.ee.deployer.ExitCode;
 import org.democracyclub.ee.deployer.fake.Call;
@@ -97,6 +98,34 @@ class SafeDeploymentTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(fake.calls("UpdateAutoScalingGroup")).isEmpty();
         assertThat(run.out()).contains("(powered off); not applied to the running fleet");
+    }
+
+    @Test
+    void waking_a_fleet_waits_for_the_launch_hook_deployment_it_triggers_then_deploys() throws IOException {
+        fake(0).codeDeploy().launchHookOnScaleOut();
+
+        CliRun run = deploy();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(run.out()).contains("raising it to min 1, desired 2, max 4")
+                .containsPattern("Waiting: deployment d-LAUNCH\\d{3} of EEDefaultDeploymentGroup is InProgress");
+        var launch = fake.codeDeploy().deployment("d-LAUNCH001");
+        assertThat(launch.creator).isEqualTo("autoscaling");
+        assertThat(launch.frame().status()).isEqualTo("Succeeded");
+        assertThat(fake.codeDeploy().created()).hasSize(1);
+    }
+
+    @Test
+    void the_new_fleet_is_marked_whether_or_not_codedeploy_copies_the_live_fleets_tags() throws IOException {
+        fake(2).autoScaling().copiesTags(true).group(FakeAws.LIVE_FLEET).tags.put(FleetTag.KEY, FakeAws.GROUP);
+
+        CliRun run = deploy();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = fake.codeDeploy().created().get(0).id;
+        assertThat(fake.autoScaling().group(fake.codeDeploy().replacementFleet(id)).tags)
+                .containsEntry(FleetTag.KEY, FakeAws.GROUP);
+        assertThat(fake.calls("CreateOrUpdateTags")).hasSize(1);
     }
 
     @Test

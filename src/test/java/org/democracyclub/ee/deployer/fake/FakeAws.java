@@ -205,8 +205,12 @@ public final class FakeAws implements AutoCloseable {
                 // Outside the Auto Scaling lock: the fake CodeDeploy records deletions of fleets in use.
                 codeDeploy.deleting(params.get("AutoScalingGroupName"));
             }
+            int before = action.equals("UpdateAutoScalingGroup") ? instances(params.get("AutoScalingGroupName")) : 0;
             answer = action.equals("AssumeRoleWithWebIdentity") ? sts.handle(action, params) : autoScaling.handle(action, params);
             executed = true;
+            if (action.equals("UpdateAutoScalingGroup") && instances(params.get("AutoScalingGroupName")) > before) {
+                codeDeploy.instancesLaunched(params.get("AutoScalingGroupName"));
+            }
             if (fault == Fault.ERROR_AFTER) {
                 throw new FakeError(500, "InternalFailure", "injected server error after executing");
             }
@@ -217,6 +221,11 @@ public final class FakeAws implements AutoCloseable {
         calls.add(new Call(action.equals("AssumeRoleWithWebIdentity") ? "sts" : "autoscaling", action, params, fault,
                 executed, body, contentType, accessKey(exchange)));
         send(exchange, status, "text/xml", answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int instances(String group) {
+        var g = autoScaling.group(group);
+        return g == null ? 0 : g.instances.size();
     }
 
     static Map<String, String> form(String body) {

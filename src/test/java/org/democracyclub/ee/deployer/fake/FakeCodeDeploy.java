@@ -49,6 +49,7 @@ public final class FakeCodeDeploy {
     private boolean timeRangeListingLags;
     private Supplier<Timeline> rollbackTimelines;
     private int busyUnlisted;
+    private boolean launchHooks;
     private final List<Deployment> pendingRollbacks = new ArrayList<>();
     private final List<String> deletedWhileInUse = new ArrayList<>();
 
@@ -117,6 +118,33 @@ public final class FakeCodeDeploy {
     public synchronized FakeCodeDeploy busyUnlisted(int creates) {
         this.busyUnlisted = creates;
         return this;
+    }
+
+    /**
+     * Instances launched into the live fleet (a scale-out, or the deployer's own wake-up) make the
+     * group's launch hook ask CodeDeploy for a deployment of the live revision to them: creator
+     * {@code autoscaling} (DeploymentInfo; the hook is the group's
+     * {@code CodeDeploy-managed-automatic-launch-deployment-hook-*}). It is active for a few polls,
+     * so it blocks the group like any other deployment.
+     */
+    public synchronized FakeCodeDeploy launchHookOnScaleOut() {
+        this.launchHooks = true;
+        return this;
+    }
+
+    /** Called by the fake after UpdateAutoScalingGroup launched instances into {@code fleet}. */
+    synchronized void instancesLaunched(String fleet) {
+        if (!launchHooks || !fleet.equals(liveFleet)) {
+            return;
+        }
+        JsonNode live = deployments.values().stream()
+                .filter(d -> d.frame().status().equals("Succeeded"))
+                .max(java.util.Comparator.comparing(d -> d.created))
+                .map(d -> d.revision).orElse(gitHub("f".repeat(40)));
+        String id = String.format("d-LAUNCH%03d", counter++);
+        Deployment d = new Deployment(id, Timeline.inFlight(2), live, null, Instant.now());
+        d.creator = "autoscaling";
+        deployments.put(id, d);
     }
 
     /** Auto Scaling groups deleted while a deployment that uses them was active (must stay empty). */
