@@ -145,6 +145,31 @@ class HistoryAwareCommandsTest {
     }
 
     @Test
+    void the_live_commit_is_read_from_the_live_bundles_s3_key(@TempDir Path repo) throws Exception {
+        List<String> commits = twoCommits(repo);
+        fake.codeDeploy().existingS3("d-LIVE00002", Timeline.finished("Succeeded"), BUCKET,
+                RevisionKey.of(commits.get(1), "0".repeat(64)), "v2", "e2", "user", now.minus(Duration.ofHours(1)));
+
+        CliRun run = CliRun.virtual(fake, pacer, "deploy", "--commit", commits.get(0), "--app-source", repo.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("is older than the live commit " + commits.get(1) + " (d-LIVE00002)");
+        assertThat(fake.calls("CreateDeployment")).isEmpty();
+    }
+
+    @Test
+    void a_live_commit_missing_from_the_checkout_is_assumed_not_newer_and_said(@TempDir Path repo) throws Exception {
+        List<String> commits = twoCommits(repo);
+        fake.codeDeploy().existing("d-LIVE00009", Timeline.finished("Succeeded"), "9".repeat(40), now.minus(Duration.ofHours(1)));
+
+        CliRun run = CliRun.virtual(fake, pacer, "deploy", "--commit", commits.get(1), "--app-source", repo.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(run.out()).contains("Commit check: could not compare " + commits.get(1).substring(0, 7) + " with the live 9999999")
+                .contains("assuming it is not older");
+    }
+
+    @Test
     void deploy_of_an_older_commit_with_allow_older_goes_ahead_and_says_so(@TempDir Path repo) throws Exception {
         List<String> commits = twoCommits(repo);
         fake.codeDeploy().existing("d-LIVE00002", Timeline.finished("Succeeded"), commits.get(1), now.minus(Duration.ofHours(1)));
