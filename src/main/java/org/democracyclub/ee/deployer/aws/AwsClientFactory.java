@@ -1,14 +1,20 @@
 package org.democracyclub.ee.deployer.aws;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.democracyclub.ee.deployer.BadInputException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -30,7 +36,25 @@ public final class AwsClientFactory {
     }
 
     public static AwsClients create(ClientSettings settings) {
+        return create(settings, Optional.empty());
+    }
+
+    /**
+     * @param fallbackRegion the stack outputs' {@code region}, used only when the SDK's chain
+     *                       (AWS_REGION, aws.region, the profile) names none
+     */
+    public static AwsClients create(ClientSettings settings, Optional<String> fallbackRegion) {
         QuietLogging.initialise();
+        if (settings.region().isEmpty()) {
+            settings = new ClientSettings(settings.endpoint(), Optional.of(region(fallbackRegion)), settings.credentials());
+        }
+        // One provider for all clients: an SSO or web-identity profile is resolved once (one
+        // GetRoleCredentials / AssumeRoleWithWebIdentity), and refreshed in one place during a long watch.
+        DefaultCredentialsProvider chain = null;
+        if (settings.credentials().isEmpty()) {
+            chain = DefaultCredentialsProvider.builder().build();
+            settings = new ClientSettings(settings.endpoint(), settings.region(), Optional.of(checked(chain)));
+        }
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(ATTEMPT_TIMEOUT)
@@ -41,7 +65,54 @@ public final class AwsClientFactory {
                 configure(CodeDeployClient.builder(), settings, http, AwsRetryStrategy.doNotRetry()).build(),
                 configure(SsmClient.builder(), settings, http, retrying).build(),
                 configure(AutoScalingClient.builder(), settings, http, retrying).build(),
-                http);
+                http, chain);
+    }
+
+    /**
+     * Resolves the credentials once before any call, so a profile that yields none (no keys, an
+     * expired SSO login, a missing token file) is a clear bad-input error naming the fix, not an
+     * SDK dump after the first call. Nothing has been called in the account at that point.
+     */
+    static DefaultCredentialsProvider checked(DefaultCredentialsProvider chain) {
+        try {
+            chain.resolveCredentials();
+            return chain;
+        } catch (SdkClientException e) {
+            chain.close();
+            String profile = System.getenv("AWS_PROFILE");
+            throw new BadInputException("no AWS credentials from the SDK's standard chain"
+                    + (profile == null ? "" : " (AWS_PROFILE=" + profile + ")") + ": " + firstLine(e.getMessage())
+                    + ". Fix: `aws sso login --profile PROFILE` for an SSO profile, a profile with keys, role_arn "
+                    + "or web_identity_token_file, or AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE in CI");
+        }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message;
+        int cut = m.indexOf(" : [");
+        String reasons = cut < 0 ? m : m.substring(cut + 4);
+        // The profile provider's reason is the one a person acts on; keep the summary short.
+        int profile = reasons.indexOf("ProfileCredentialsProvider(");
+        if (profile >= 0) {
+            String tail = reasons.substring(profile);
+            int colon = tail.indexOf("): ");
+            int end = tail.indexOf(": ProfileFile(");
+            if (colon >= 0) {
+                return tail.substring(colon + 3, end > colon ? end : Math.min(tail.length(), colon + 200));
+            }
+        }
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+
+    /** The chain's region, else the fallback; neither is bad input (nothing was called yet). */
+    static Region region(Optional<String> fallback) {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException none) {
+            return fallback.map(Region::of).orElseThrow(() -> new BadInputException("no AWS region: set AWS_REGION "
+                    + "(or `region` in the AWS_PROFILE's profile), or pass --stack-outputs FILE, whose 'region' is then "
+                    + "used; the stack outputs in SSM cannot be read before a region is known"));
+        }
     }
 
     /** The retry mode from the chain ({@code AWS_RETRY_MODE}, profile), standard by default. */
@@ -58,6 +129,7 @@ public final class AwsClientFactory {
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .retryStrategy(retries)
+                .addExecutionInterceptor(new CallNaming())
                 .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.region().ifPresent(builder::region);

@@ -12,13 +12,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * @param codeDeployNoRetries CodeDeploy without SDK retries: only for CreateDeployment, whose
  *                            retries {@code DeploymentCreator} does itself so a lost answer never
  *                            yields a second deployment
+ * @param credentials         the shared credentials chain, or null when the settings gave one
  */
 public record AwsClients(
         CodeDeployClient codeDeploy,
         CodeDeployClient codeDeployNoRetries,
         SsmClient ssm,
         AutoScalingClient autoScaling,
-        SdkHttpClient httpClient) implements AutoCloseable {
+        SdkHttpClient httpClient,
+        AutoCloseable credentials) implements AutoCloseable {
 
     @Override
     public void close() {
@@ -28,5 +30,12 @@ public record AwsClients(
         autoScaling.close();
         // Shared by the clients above, which therefore do not close it themselves.
         httpClient.close();
+        if (credentials != null) {
+            try {
+                credentials.close();
+            } catch (Exception e) {
+                // Closing only stops a background refresh; nothing to report.
+            }
+        }
     }
 }

@@ -14,9 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
-/** {@code rollback}: redeploys the revision of the successful deployment before the current one. */
+/**
+ * {@code rollback}: redeploys the exact bundle of the newest successful deployment made by a user
+ * (not a launch hook or a rollback) whose revision differs from the live one.
+ */
 @Command(name = "rollback", sortOptions = false,
-        description = {"Redeploy the revision of the successful deployment before the current one.",
+        description = {"Redeploy the revision of the newest successful deployment by a user (person or CI) "
+                + "whose revision differs from the live one.",
                 "Same path as `deploy`: same waits, output, diagnostics and exit codes."})
 public final class RollbackCommand implements Callable<Integer>, ExitCodes.UsesCommonOptions {
     @Spec
@@ -45,10 +49,14 @@ public final class RollbackCommand implements Callable<Integer>, ExitCodes.UsesC
         Duration timeout = deployment.timeout();
         Session session = new Session(environment, common, spec);
         DeployTarget fromFile = session.targetFromFileIfGiven();
-        try (AwsClients aws = environment.clients()) {
+        try (AwsClients aws = environment.clients(fromFile)) {
             DeployTarget target = session.target(fromFile, aws);
-            DeploymentInfo previous = new DeploymentHistory(aws.codeDeploy()).previousSuccess(target);
+            DeploymentHistory.RollbackChoice choice = new DeploymentHistory(aws.codeDeploy()).rollbackChoice(target);
+            DeploymentInfo previous = choice.previous();
+            // The exact bundle: the revision as CodeDeploy recorded it (S3 bucket, key, version, ETag).
             Revision revision = new Revision(previous.revision());
+            session.console().say("Live now: " + new Revision(choice.live().revision()).describe() + " (from "
+                    + choice.live().deploymentId() + ", creator " + choice.live().creatorAsString() + ")");
             session.console().say("Rolling back to the revision of " + previous.deploymentId() + ": " + revision.describe());
             DeployRequest request = new DeployRequest(target, revision,
                     "EveryElection rollback to the revision of " + previous.deploymentId() + " via ee-deployer rollback",

@@ -48,7 +48,7 @@ public final class StatusCommand implements Callable<Integer>, ExitCodes.UsesCom
         }
         Session session = new Session(environment, common, spec);
         DeployTarget fromFile = session.targetFromFileIfGiven();
-        try (AwsClients aws = environment.clients()) {
+        try (AwsClients aws = environment.clients(fromFile)) {
             DeployTarget target = session.target(fromFile, aws);
             StatusReport report = new StatusReport(new DeploymentHistory(aws.codeDeploy()),
                     new DeploymentTargets(aws.codeDeploy()), session.console());

@@ -27,13 +27,25 @@ public final class AwsErrors {
         return isThrottling(e) || isAmbiguous(e);
     }
 
-    /** The service's own message when there is one, for the exit-4 line. */
+    /**
+     * The service's own message when there is one, for the exit-4 line, after the call and
+     * endpoint the client recorded (CallNaming): "CodeDeploy GetDeployment at https://...: ...".
+     */
     public static String message(SdkException e) {
+        String call = callSite(e);
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             var details = service.awsErrorDetails();
-            return details.serviceName() + " " + details.errorCode() + " (HTTP " + service.statusCode() + "): "
-                    + details.errorMessage();
+            return (call.isEmpty() ? details.serviceName() + " " : call) + details.errorCode() + " (HTTP " + service.statusCode() + "): " + details.errorMessage();
         }
-        return e.getMessage();
+        return call + e.getMessage();
+    }
+
+    private static String callSite(SdkException e) {
+        for (Throwable s : e.getSuppressed()) {
+            if (s.getClass().getSimpleName().equals("CallSite")) {
+                return s.getMessage() + ": ";
+            }
+        }
+        return "";
     }
 }

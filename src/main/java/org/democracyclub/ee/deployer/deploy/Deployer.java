@@ -19,6 +19,14 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 public final class Deployer {
     /** How long to wait for a timed-out deployment to stop before giving up on watching it. */
     static final Duration STOP_GRACE = Duration.ofMinutes(15);
+    /**
+     * How long to follow a deployment whose traffic has moved after the timeout: the original
+     * fleet's termination wait is at most 2880 minutes (BlueInstanceTerminationOption,
+     * terminationWaitTimeInMinutes, CodeDeploy API reference), plus an hour for the rest.
+     */
+    static final Duration AFTER_TRAFFIC_MOVED = Duration.ofMinutes(2880 + 60);
+    /** Longest wait after CreateDeployment is refused as busy; the first is the poll interval. */
+    static final Duration BUSY_MAX = Duration.ofSeconds(30);
 
     private final AwsClients aws;
     private final Console console;
@@ -49,8 +57,10 @@ public final class Deployer {
             }
             console.say("Would create a blue/green deployment of " + request.revision().describe() + " in group "
                     + target.deploymentGroupName() + ", copying fleet " + live.name() + "; nothing was changed");
+            new CapacitySync(aws.autoScaling(), console).apply(target, live.name(), true);
             return result(Outcome.DRY_RUN, null, null, request, live.name(), start, null, List.of(), false);
         }
+        new CapacitySync(aws.autoScaling(), console).apply(target, live.name(), false);
         DeploymentCreator creator = new DeploymentCreator(aws.codeDeployNoRetries(), aws.codeDeploy(), console, pacer,
                 poll.compareTo(Duration.ofSeconds(1)) < 0 ? poll : Duration.ofSeconds(1));
         String id = createWhenFree(queue, creator, request, deadline);
@@ -60,6 +70,12 @@ public final class Deployer {
             guard.arm(id);
             DeploymentWatcher watcher = new DeploymentWatcher(aws.codeDeploy(), console, poll);
             Optional<DeploymentInfo> finished = watcher.watch(id, deadline);
+            if (finished.isEmpty() && watcher.trafficMoved()) {
+                // Stopping now would undo a release that already serves: follow it to its real end.
+                console.say("The timeout (" + Durations.format(request.timeout()) + ") passed after traffic moved: " + id
+                        + " is not stopped; the new fleet serves and the old one will be terminated; following it to the end");
+                finished = watcher.watch(id, Deadline.after(AFTER_TRAFFIC_MOVED, pacer));
+            }
             if (finished.isEmpty()) {
                 return timedOut(request, id, live.name(), watcher, start);
             }
@@ -79,6 +95,10 @@ public final class Deployer {
      * refuses ours (DeploymentLimitExceededException) and we queue again, within the timeout.
      */
     private String createWhenFree(DeploymentQueue queue, DeploymentCreator creator, DeployRequest request, Deadline deadline) {
+        // The listing can lag CreateDeployment's own check (DeploymentLimitExceededException: "The
+        // number of allowed deployments was exceeded", CreateDeployment Errors): when it shows no
+        // blocker, back off with jitter instead of asking again at once.
+        Backoff busy = new Backoff(request.pollInterval(), BUSY_MAX, pacer);
         while (true) {
             Optional<String> ours = queue.waitForTurn(request.target(), deadline, creator::isOurs);
             if (ours.isPresent()) {
@@ -87,10 +107,13 @@ public final class Deployer {
             try {
                 return creator.create(request.target(), request.revision(), request.description());
             } catch (DeploymentLimitExceededException e) {
-                console.say("Another deployment started first (" + e.awsErrorDetails().errorMessage() + "); waiting again");
                 if (deadline.passed()) {
                     throw new TimedOutException("the deployment group stayed busy until the timeout; nothing was deployed");
                 }
+                Duration wait = busy.next();
+                console.say("CreateDeployment refused: the group is busy (" + e.awsErrorDetails().errorMessage()
+                        + "); waiting " + Durations.format(wait) + " before looking again");
+                deadline.sleep(wait);
             }
         }
     }
@@ -100,7 +123,7 @@ public final class Deployer {
         console.say(info.deploymentId() + " " + info.status() + " after " + Durations.format(Duration.between(start, pacer.now())));
         List<FailureReport.FailedEvent> failures =
                 new FailureReport(new DeploymentTargets(aws.codeDeploy()), console).print(info);
-        boolean deleted = cleanUp(target, info.deploymentId());
+        boolean deleted = cleanUp(target, info, request.pollInterval());
         console.say(info.status() + ": " + info.deploymentId() + " did not deploy " + request.revision().describe()
                 + " (`status " + info.deploymentId() + "` shows these details again)");
         Outcome outcome = info.status() == DeploymentStatus.STOPPED ? Outcome.STOPPED : Outcome.FAILED;
@@ -126,16 +149,20 @@ public final class Deployer {
         if (info == null) {
             console.say(id + " had not stopped " + Durations.format(STOP_GRACE) + " after StopDeployment; check it with `status " + id + "`");
         } else if (info.status() != DeploymentStatus.SUCCEEDED) {
-            deleted = cleanUp(request.target(), id);
+            deleted = cleanUp(request.target(), info, request.pollInterval());
         }
         return result(Outcome.TIMED_OUT, id, info, request, liveAtStart, start,
                 "timed out after " + Durations.format(request.timeout()), List.of(), deleted);
     }
 
-    /** Deletes this deployment's replacement fleet, checked against the live fleet as it is now. */
-    private boolean cleanUp(DeployTarget target, String id) {
-        String liveNow = new LiveFleet(aws.codeDeploy(), aws.autoScaling(), console, Duration.ZERO).liveGroupName(target);
-        return new NewFleetCleanup(aws.autoScaling(), console).deleteIfLeft(target.deploymentGroupName(), id, liveNow);
+    /**
+     * Waits for CodeDeploy's automatic rollback of this deployment, if any, to end; then deletes
+     * what is left of the replacement fleets, checked against the group as it is now.
+     */
+    private boolean cleanUp(DeployTarget target, DeploymentInfo info, Duration poll) {
+        Optional<DeploymentInfo> rollback = new AutomaticRollback(aws.codeDeploy(), console, pacer, poll).follow(target, info);
+        return new NewFleetCleanup(aws.autoScaling(), aws.codeDeploy(), console)
+                .deleteLeftovers(target, AutomaticRollback.ids(info, rollback));
     }
 
     private DeploymentResult result(Outcome outcome, String id, DeploymentInfo info, DeployRequest request, String live,

@@ -112,7 +112,7 @@ public final class DeploymentCreator {
         long base = baseBackoff.toMillis() << Math.min(attempt - 1, 10);
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         // Half fixed, half jitter, so parallel retries do not stay in step.
-        return Duration.ofMillis(capped / 2 + (long) (Math.random() * (capped / 2 + 1)));
+        return Duration.ofMillis(capped / 2 + (long) (pacer.random() * (capped / 2 + 1)));
     }
 
     private static String reason(SdkException e) {

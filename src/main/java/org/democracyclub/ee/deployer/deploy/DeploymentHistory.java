@@ -30,17 +30,38 @@ public final class DeploymentHistory {
         return codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo();
     }
 
+    /** The newest successful deployment, whoever made it: its revision is the one live now. */
+    public Optional<DeploymentInfo> live(DeployTarget target) {
+        return newestFirst(target, List.of(DeploymentStatus.SUCCEEDED)).stream().findFirst();
+    }
+
     /**
-     * The deployment to roll back to: the newest successful one is what runs now, so this is the
-     * successful one before it.
+     * What {@code rollback} returns to, and what runs now. The newest successful deployment is
+     * what runs now. Launch-hook deployments (creator {@code autoscaling}) and rollbacks (creator
+     * {@code codeDeployRollback}) are successes of the revision live at the time (DeploymentInfo
+     * creator values, CodeDeploy API reference), so the target is the newest successful deployment
+     * made by a person or CI (creator {@code user}) whose revision differs from the live one.
      */
-    public DeploymentInfo previousSuccess(DeployTarget target) {
+    public RollbackChoice rollbackChoice(DeployTarget target) {
         List<DeploymentInfo> succeeded = newestFirst(target, List.of(DeploymentStatus.SUCCEEDED));
-        if (succeeded.size() < 2) {
-            throw new BadInputException("deployment group " + target.deploymentGroupName() + " has "
-                    + succeeded.size() + " successful deployment(s): nothing earlier to roll back to");
+        if (succeeded.isEmpty()) {
+            throw new BadInputException("deployment group " + target.deploymentGroupName()
+                    + " has no successful deployment: nothing to roll back from");
         }
-        return succeeded.get(1);
+        DeploymentInfo live = succeeded.get(0);
+        RevisionIdentity liveRevision = RevisionIdentity.of(live.revision());
+        return succeeded.stream()
+                .filter(d -> Creators.USER.equals(d.creatorAsString()))
+                .filter(d -> !RevisionIdentity.of(d.revision()).equals(liveRevision))
+                .findFirst()
+                .map(previous -> new RollbackChoice(live, previous))
+                .orElseThrow(() -> new BadInputException("deployment group " + target.deploymentGroupName()
+                        + " has no earlier successful deployment by a user of another revision than the live "
+                        + new Revision(live.revision()).describe() + ": nothing earlier to roll back to"));
+    }
+
+    /** @param live the deployment whose revision runs now; @param previous the one to redeploy */
+    public record RollbackChoice(DeploymentInfo live, DeploymentInfo previous) {
     }
 
     private List<DeploymentInfo> newestFirst(DeployTarget target, List<DeploymentStatus> statuses) {

@@ -14,8 +14,13 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 
 /** CodeDeploy runs one deployment per group at a time: wait for the group to be free. */
 public final class DeploymentQueue {
-    static final List<DeploymentStatus> ACTIVE = List.of(
-            DeploymentStatus.CREATED, DeploymentStatus.QUEUED, DeploymentStatus.IN_PROGRESS, DeploymentStatus.READY);
+    /**
+     * Every status of an unfinished deployment: DeploymentInfo's statuses are Created, Queued,
+     * InProgress, Baking, Succeeded, Failed, Stopped and Ready (CodeDeploy API reference); all but
+     * the three final ones block the group.
+     */
+    static final List<DeploymentStatus> ACTIVE = List.of(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
+            DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY);
 
     private final CodeDeployClient codeDeploy;
     private final Console console;
@@ -34,6 +39,15 @@ public final class DeploymentQueue {
                         .deploymentGroupName(target.deploymentGroupName())
                         .includeOnlyStatuses(ACTIVE))
                 .deployments().stream().toList();
+    }
+
+    /** The active deployments with their details. */
+    public List<DeploymentInfo> activeInfos(DeployTarget target) {
+        List<DeploymentInfo> infos = new ArrayList<>();
+        for (List<String> batch : Batches.of(active(target))) {
+            infos.addAll(codeDeploy.batchGetDeployments(r -> r.deploymentIds(batch)).deploymentsInfo());
+        }
+        return infos;
     }
 
     /**
@@ -69,6 +83,9 @@ public final class DeploymentQueue {
                 console.say("Waiting: deployment " + id + " of " + target.deploymentGroupName() + " is " + status
                         + (blocking.size() > 1 ? " (" + (blocking.size() - 1) + " more queued)" : "")
                         + "; ours starts when it finishes");
+                if (first != null && first.status() == DeploymentStatus.READY) {
+                    console.say(ManualReroute.advice(id));
+                }
                 lastSeen = seen;
             }
             if (deadline.passed()) {

@@ -2,7 +2,9 @@ package org.democracyclub.ee.deployer.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
 import software.amazon.awssdk.services.codedeploy.model.Diagnostics;
 import software.amazon.awssdk.services.codedeploy.model.InstanceTarget;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEvent;
@@ -11,7 +13,8 @@ import software.amazon.awssdk.services.codedeploy.model.TargetStatus;
 
 /**
  * Why a deployment failed, from CodeDeploy's own records, so nobody needs the console: the error
- * information, then each failed instance's failed event with its script, error code and log tail.
+ * information, then each failed instance's failed event with its script, error code and log tail,
+ * with secret-looking values redacted ({@link LogRedactor}) as they go to CI logs and JSON.
  */
 public final class FailureReport {
     private final DeploymentTargets targets;
@@ -27,7 +30,19 @@ public final class FailureReport {
         if (info.errorInformation() != null) {
             console.say("Error " + info.errorInformation().codeAsString() + ": " + info.errorInformation().message());
         }
-        List<FailedEvent> failures = failedEvents(targets.instances(info.deploymentId()));
+        List<FailedEvent> failures;
+        try {
+            failures = failedEvents(targets.instances(info.deploymentId()));
+        } catch (DeploymentNotStartedException e) {
+            // Stopped or failed before it started (ListDeploymentTargets, Errors): no instance ran a hook.
+            console.say("No instance diagnostics: " + info.deploymentId() + " ended before it started on any instance");
+            return List.of();
+        } catch (SdkException e) {
+            // Diagnostics only: the outcome is known, so say what could not be read and go on.
+            console.say("Could not read the instance diagnostics of " + info.deploymentId() + " (" + AwsErrors.message(e)
+                    + "); `status " + info.deploymentId() + "` tries again");
+            return List.of();
+        }
         if (failures.isEmpty()) {
             console.say("No instance reported a failed lifecycle event");
         }
@@ -57,7 +72,8 @@ public final class FailureReport {
                     Diagnostics d = event.diagnostics();
                     out.add(new FailedEvent(target.targetId(), event.lifecycleEventName(),
                             d == null ? null : d.scriptName(), d == null ? null : d.errorCodeAsString(),
-                            d == null ? null : d.message(), d == null ? null : d.logTail()));
+                            d == null ? null : LogRedactor.redact(d.message()),
+                            d == null ? null : LogRedactor.redact(d.logTail())));
                 }
             }
         }

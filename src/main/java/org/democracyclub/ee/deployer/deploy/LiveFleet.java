@@ -28,14 +28,19 @@ public final class LiveFleet {
         this.pollInterval = pollInterval;
     }
 
-    /** The ASG the deployment group names now. */
-    public String liveGroupName(DeployTarget target) {
-        List<String> names = codeDeploy.getDeploymentGroup(r -> r
+    /** Every ASG the deployment group names now (GetDeploymentGroup autoScalingGroups). */
+    public List<String> groupNames(DeployTarget target) {
+        return codeDeploy.getDeploymentGroup(r -> r
                         .applicationName(target.applicationName())
                         .deploymentGroupName(target.deploymentGroupName()))
                 .deploymentGroupInfo().autoScalingGroups().stream()
                 .map(software.amazon.awssdk.services.codedeploy.model.AutoScalingGroup::name)
                 .toList();
+    }
+
+    /** The ASG the deployment group names now. */
+    public String liveGroupName(DeployTarget target) {
+        List<String> names = groupNames(target);
         if (names.isEmpty()) {
             throw new BadInputException("deployment group " + target.deploymentGroupName()
                     + " names no Auto Scaling group: run `pulumi up` for " + target.environment());

@@ -1,20 +1,28 @@
 package org.democracyclub.ee.deployer.deploy;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.democracyclub.ee.deployer.outputs.DeployTarget;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 /**
- * Removes the replacement fleet a failed deployment left behind (as the old scripts did), and
- * only that one: the name is derived from the deployment, and it is checked against the group's
- * live ASG, read again just before deleting, so the live fleet can never be the one removed.
+ * Removes the replacement fleets a failed deployment (and its rollback) left behind, and only
+ * those: the names are derived from the deployments, and just before deleting, the group is read
+ * again. Nothing is deleted while any deployment of the group is active (a rollback may be using
+ * the fleet), and never a fleet the deployment group names (GetDeploymentGroup autoScalingGroups:
+ * the live fleet).
  */
 public final class NewFleetCleanup {
     private final AutoScalingClient autoScaling;
+    private final CodeDeployClient codeDeploy;
     private final Console console;
 
-    public NewFleetCleanup(AutoScalingClient autoScaling, Console console) {
+    public NewFleetCleanup(AutoScalingClient autoScaling, CodeDeployClient codeDeploy, Console console) {
         this.autoScaling = autoScaling;
+        this.codeDeploy = codeDeploy;
         this.console = console;
     }
 
@@ -23,16 +31,33 @@ public final class NewFleetCleanup {
         return "CodeDeploy_" + deploymentGroup + "_" + deploymentId;
     }
 
-    /** @return whether a fleet was deleted */
-    public boolean deleteIfLeft(String deploymentGroup, String deploymentId, String liveFleet) {
-        String name = replacementFleetName(deploymentGroup, deploymentId);
-        if (name.equals(liveFleet)) {
-            console.say("Not deleting " + name + ": it is the live fleet (the deployment group points at it)");
+    /** @return whether any fleet was deleted */
+    public boolean deleteLeftovers(DeployTarget target, List<String> deploymentIds) {
+        List<String> names = deploymentIds.stream().map(id -> replacementFleetName(target.deploymentGroupName(), id)).toList();
+        List<DeploymentInfo> active = new DeploymentQueue(codeDeploy, console, java.time.Duration.ZERO).activeInfos(target);
+        if (!active.isEmpty()) {
+            DeploymentInfo busy = active.get(0);
+            console.say("Not deleting " + String.join(", ", names) + ": deployment " + busy.deploymentId() + " is "
+                    + busy.statusAsString() + " in " + target.deploymentGroupName() + " and may use it; once it ends, delete "
+                    + "what is left: " + String.join("; ", names.stream().map(NewFleetCleanup::deleteCommand).toList()));
+            return false;
+        }
+        List<String> live = new LiveFleet(codeDeploy, autoScaling, console, java.time.Duration.ZERO).groupNames(target);
+        boolean deleted = false;
+        for (String name : names) {
+            deleted |= deleteIfLeft(name, live);
+        }
+        return deleted;
+    }
+
+    private boolean deleteIfLeft(String name, List<String> live) {
+        if (live.contains(name)) {
+            console.say("Not deleting " + name + ": it is the live fleet (the deployment group names it)");
             return false;
         }
         List<?> found = autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)).autoScalingGroups();
         if (found.isEmpty()) {
-            console.say("Replacement fleet " + name + " is already gone");
+            console.say("No fleet " + name + " to delete (gone, or never created)");
             return false;
         }
         try {
@@ -40,10 +65,14 @@ public final class NewFleetCleanup {
         } catch (AwsServiceException e) {
             // The deployment has failed either way; a fleet left over costs money, not correctness.
             console.say("Could not delete replacement fleet " + name + ": " + AwsErrors.message(e)
-                    + "; delete it by hand: aws autoscaling delete-auto-scaling-group --force-delete --auto-scaling-group-name " + name);
+                    + "; delete it by hand: " + deleteCommand(name));
             return false;
         }
-        console.say("Deleted replacement fleet " + name + " (the live fleet " + liveFleet + " is untouched)");
+        console.say("Deleted replacement fleet " + name + " (the live fleet " + String.join(", ", live) + " is untouched)");
         return true;
+    }
+
+    static String deleteCommand(String name) {
+        return "aws autoscaling delete-auto-scaling-group --force-delete --auto-scaling-group-name " + name;
     }
 }

@@ -3,9 +3,17 @@ package org.democracyclub.ee.deployer.deploy;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Time and waiting, in one place so every wait is bounded by the same deadline logic. */
+/**
+ * Time, waiting and jitter, in one place so every wait is bounded by the same deadline logic and
+ * tests can run every wait on a virtual clock with a fixed jitter.
+ */
 public interface Pacer {
     Instant now();
+
+    /** A number in [0, 1) for back-off jitter. */
+    default double random() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    }
 
     /** Sleeps; an interrupt (the JVM shutting down) becomes {@link CancelledException}. */
     void sleep(Duration duration);

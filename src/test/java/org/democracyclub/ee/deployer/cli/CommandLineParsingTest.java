@@ -86,6 +86,6 @@ class CommandLineParsingTest {
         assertThat(usage).contains("deploy", "status", "rollback");
         assertThat(deployUsage).contains("--commit=SHA", "--timeout=DURATION", "Default: 60m", "--dry-run", "--json",
                 "--revision=S3_URL", "--stop-on-cancel", "--poll-interval=DURATION",
-                "3 timed out (stopped and rolled back)");
+                "3 timed out before traffic moved (stopped and rolled back)", "--allow-older", "--app-source=DIR");
     }
 }

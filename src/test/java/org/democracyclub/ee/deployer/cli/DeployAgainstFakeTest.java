@@ -266,7 +266,8 @@ class DeployAgainstFakeTest {
         CliRun run = deploy();
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.AWS_UNAVAILABLE);
-        assertThat(run.err()).contains("AWS error after retries: CodeDeploy InternalFailure (HTTP 500): injected server error")
+        assertThat(run.err()).contains("AWS error after retries: CodeDeploy GetDeploymentGroup at " + fake.endpoint()
+                        + ": InternalFailure (HTTP 500): injected server error")
                 .doesNotContain("at org.democracyclub");
         assertThat(fake.calls("GetDeploymentGroup")).hasSize(6);
         assertThat(fake.calls("CreateDeployment")).isEmpty();

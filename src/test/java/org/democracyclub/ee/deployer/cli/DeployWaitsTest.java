@@ -36,7 +36,8 @@ class DeployWaitsTest {
     void a_deployment_in_flight_past_the_timeout_exits_3_and_creates_nothing() throws IOException {
         fake(2).codeDeploy().existing("d-OTHER0001", Timeline.stuckIn("AfterInstall"), "f".repeat(40), Instant.now());
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms", "--timeout", "300ms");
+        // On a virtual clock: the outcome must not depend on how fast this machine is.
+        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--timeout", "30s");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("Timed out: deployment d-OTHER0001 was still InProgress when the timeout passed; nothing was deployed");
@@ -48,7 +49,8 @@ class DeployWaitsTest {
     void a_fleet_that_never_comes_in_service_exits_3_and_creates_nothing() throws IOException {
         fake(0).autoScaling().warmUpDescribes(1_000);
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms", "--timeout", "300ms");
+        // On a virtual clock: the outcome must not depend on how fast this machine is.
+        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--timeout", "30s");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("no instance of " + FakeAws.LIVE_FLEET + " came InService before the timeout");
@@ -65,7 +67,8 @@ class DeployWaitsTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = fake.codeDeploy().created().get(0).id;
-        assertThat(run.out()).contains("Polling " + id + " failed 1 time(s) in a row (CodeDeploy InternalFailure (HTTP 500)")
+        assertThat(run.out()).contains("Polling " + id + " failed 1 time(s) in a row (CodeDeploy GetDeployment at " + fake.endpoint()
+                        + ": InternalFailure (HTTP 500)")
                 .contains("next poll in 40 ms");
     }
 
@@ -77,8 +80,8 @@ class DeployWaitsTest {
         CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
-        assertThat(run.out()).contains("Another deployment started first (The Deployment Group 'EEDefaultDeploymentGroup' "
-                + "already has an active Deployment 'd-RACE00001'); waiting again")
+        assertThat(run.out()).contains("CreateDeployment refused: the group is busy (The Deployment Group 'EEDefaultDeploymentGroup' "
+                + "already has an active Deployment 'd-RACE00001'); waiting")
                 .contains("Waiting: deployment d-RACE00001");
         assertThat(fake.calls("CreateDeployment")).hasSize(2);
         assertThat(fake.codeDeploy().created()).hasSize(1);

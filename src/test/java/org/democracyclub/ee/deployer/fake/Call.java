@@ -12,9 +12,10 @@ import java.util.Map;
  * @param executed   whether the fake carried the request out (a lost answer is executed and faulted)
  * @param rawBody    the body exactly as received
  * @param contentType the request's Content-Type header
+ * @param accessKeyId the access key the request was signed with, or null if unsigned
  */
 public record Call(String service, String action, Map<String, String> params, Fault fault, boolean executed,
-                   String rawBody, String contentType) {
+                   String rawBody, String contentType, String accessKeyId) {
 
     public String param(String name) {
         return params.get(name);

@@ -22,7 +22,16 @@ public record CliRun(int exitCode, String out, String err, Instant ended) {
     }
 
     public static CliRun run(Map<String, String> env, ClientSettings settings, String... args) {
-        CommandLine cli = DeployerMain.commandLine(new CommandEnvironment(env::get, settings, Pacer.SYSTEM));
+        return run(env, settings, Pacer.SYSTEM, args);
+    }
+
+    /** Runs against the fake on a virtual clock: waits take no real time. */
+    public static CliRun virtual(FakeAws fake, VirtualPacer pacer, String... args) {
+        return run(Map.of("COMMIT_SHA", COMMIT), fake.clientSettings(), pacer, args);
+    }
+
+    public static CliRun run(Map<String, String> env, ClientSettings settings, Pacer pacer, String... args) {
+        CommandLine cli = DeployerMain.commandLine(new CommandEnvironment(env::get, settings, pacer));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

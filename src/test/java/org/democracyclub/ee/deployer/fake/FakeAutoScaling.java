@@ -14,6 +14,17 @@ public final class FakeAutoScaling {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private int warmUpDescribes = 2;
     private int instanceCounter = 100;
+    private boolean copiesTags;
+
+    /**
+     * Whether the copy CodeDeploy makes carries the live fleet's tags. The user guide's blue/green
+     * pages say CodeDeploy "creates an Amazon EC2 Auto Scaling group by copying one you specify"
+     * without listing what is copied, so tests run both ways (unconfirmed).
+     */
+    public synchronized FakeAutoScaling copiesTags(boolean copies) {
+        this.copiesTags = copies;
+        return this;
+    }
 
     /** A group with {@code inService} running instances. */
     public synchronized FakeAutoScaling addGroup(String name, int min, int desired, int max, int inService) {
@@ -45,6 +56,9 @@ public final class FakeAutoScaling {
         for (int i = 0; i < source.desired; i++) {
             copy.instances.add(new Instance(nextInstanceId(), "InService", 0));
         }
+        if (copiesTags) {
+            copy.tags.putAll(source.tags);
+        }
         groups.put(to, copy);
     }
 
@@ -73,6 +87,11 @@ public final class FakeAutoScaling {
                 }
                 if (p.containsKey("DesiredCapacity")) {
                     g.desired = Integer.parseInt(p.get("DesiredCapacity"));
+                }
+                // UpdateAutoScalingGroup (API reference): desired must lie within [min, max].
+                if (g.min > g.desired || g.desired > g.max) {
+                    throw new FakeError(400, "ValidationError", "Desired capacity:" + g.desired
+                            + " must be between the specified min size:" + g.min + " and max size:" + g.max);
                 }
                 while (g.instances.size() < g.desired) {
                     g.instances.add(new Instance(nextInstanceId(), "Pending", warmUpDescribes));

@@ -41,6 +41,8 @@ public final class FakeAws implements AutoCloseable {
     private final FakeAutoScaling autoScaling = new FakeAutoScaling();
     private final FakeCodeDeploy codeDeploy = new FakeCodeDeploy(APPLICATION, GROUP, LIVE_FLEET, autoScaling);
     private final FakeSsm ssm = new FakeSsm();
+    private final FakeSts sts = new FakeSts();
+    private final FakeSso sso = new FakeSso();
     private volatile Faults faults = Faults.none();
 
     static {
@@ -80,6 +82,14 @@ public final class FakeAws implements AutoCloseable {
         return ssm;
     }
 
+    public FakeSts sts() {
+        return sts;
+    }
+
+    public FakeSso sso() {
+        return sso;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -109,7 +119,10 @@ public final class FakeAws implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (target != null) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/federation/credentials")) {
+                handleSso(exchange, body, contentType);
+            } else if (target != null) {
                 handleJson(exchange, target, body, contentType);
             } else {
                 handleQuery(exchange, body, contentType);
@@ -143,8 +156,35 @@ public final class FakeAws implements AutoCloseable {
             status = e.status;
             answer = Map.of("__type", e.type, "message", e.getMessage());
         }
-        calls.add(new Call(service, action, params, fault, executed, body, contentType));
+        calls.add(new Call(service, action, params, fault, executed, body, contentType, accessKey(exchange)));
         send(exchange, status, "application/x-amz-json-1.1", JSON.writeValueAsBytes(answer));
+    }
+
+    private void handleSso(HttpExchange exchange, String body, String contentType) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String token = exchange.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
+        int status = 200;
+        Object answer;
+        try {
+            answer = sso.getRoleCredentials(query, token);
+        } catch (FakeError e) {
+            status = e.status;
+            answer = Map.of("message", e.getMessage());
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", e.type);
+        }
+        calls.add(new Call("sso", "GetRoleCredentials", form(query == null ? "" : query), Fault.NONE, status == 200, body,
+                contentType, accessKey(exchange)));
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(answer));
+    }
+
+    /** The access key the request was signed with (SigV4 {@code Credential=AKID/...}), or null. */
+    private static String accessKey(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.contains("Credential=")) {
+            return null;
+        }
+        String rest = auth.substring(auth.indexOf("Credential=") + "Credential=".length());
+        return rest.substring(0, rest.indexOf('/'));
     }
 
     private void handleQuery(HttpExchange exchange, String body, String contentType) throws IOException {
@@ -161,8 +201,16 @@ public final class FakeAws implements AutoCloseable {
             if (fault == Fault.ERROR_BEFORE) {
                 throw new FakeError(500, "InternalFailure", "injected server error");
             }
-            answer = autoScaling.handle(action, params);
+            if (action.equals("DeleteAutoScalingGroup")) {
+                // Outside the Auto Scaling lock: the fake CodeDeploy records deletions of fleets in use.
+                codeDeploy.deleting(params.get("AutoScalingGroupName"));
+            }
+            int before = action.equals("UpdateAutoScalingGroup") ? instances(params.get("AutoScalingGroupName")) : 0;
+            answer = action.equals("AssumeRoleWithWebIdentity") ? sts.handle(action, params) : autoScaling.handle(action, params);
             executed = true;
+            if (action.equals("UpdateAutoScalingGroup") && instances(params.get("AutoScalingGroupName")) > before) {
+                codeDeploy.instancesLaunched(params.get("AutoScalingGroupName"));
+            }
             if (fault == Fault.ERROR_AFTER) {
                 throw new FakeError(500, "InternalFailure", "injected server error after executing");
             }
@@ -170,8 +218,14 @@ public final class FakeAws implements AutoCloseable {
             status = e.status;
             answer = FakeAutoScaling.error(e);
         }
-        calls.add(new Call("autoscaling", action, params, fault, executed, body, contentType));
+        calls.add(new Call(action.equals("AssumeRoleWithWebIdentity") ? "sts" : "autoscaling", action, params, fault,
+                executed, body, contentType, accessKey(exchange)));
         send(exchange, status, "text/xml", answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int instances(String group) {
+        var g = autoScaling.group(group);
+        return g == null ? 0 : g.instances.size();
     }
 
     static Map<String, String> form(String body) {

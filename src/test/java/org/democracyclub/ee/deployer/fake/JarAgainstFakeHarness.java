@@ -110,8 +110,12 @@ class JarAgainstFakeHarness {
             assertThat(exit).as(output).isEqualTo(expectedExit);
             assertThat(fake.codeDeploy().created()).hasSize(1);
             Instant finished = fake.codeDeploy().created().get(0).finishedAt;
-            return String.format("%-10s exit %d, run %5d ms, final status -> process exit %5d ms",
-                    name, exit, Duration.between(started, exited).toMillis(), Duration.between(finished, exited).toMillis());
+            // One poll = GetDeployment + the targets calls; the rest is set-up and clean-up.
+            int polls = fake.calls("GetDeployment").size();
+            int pollCalls = polls + fake.calls("ListDeploymentTargets").size() + fake.calls("BatchGetDeploymentTargets").size();
+            return String.format("%-10s exit %d, run %5d ms, final status -> process exit %5d ms, %d polls, %.2f calls per poll, %d calls in all",
+                    name, exit, Duration.between(started, exited).toMillis(), Duration.between(finished, exited).toMillis(),
+                    polls, pollCalls / (double) polls, fake.calls().size());
         }
     }
 }

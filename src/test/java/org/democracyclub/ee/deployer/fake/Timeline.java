@@ -72,6 +72,39 @@ public record Timeline(List<Frame> frames, Duration step) {
         return new Timeline(frames, null);
     }
 
+    /**
+     * Traffic moved, then the original fleet's termination wait: {@code waitPolls} InProgress frames
+     * with instanceTerminationWaitTimeStarted true (DeploymentInfo, CodeDeploy API reference: the
+     * deployment stays in progress until the original instances are terminated), then Succeeded.
+     */
+    public static Timeline terminationWait(int waitPolls) {
+        List<Frame> frames = new ArrayList<>(success().frames());
+        Frame done = frames.remove(frames.size() - 1);
+        Frame moved = Frame.of("InProgress", targets(GREEN_EVENTS.size(), "Succeeded", "Succeeded", null), null).waitingToTerminate();
+        for (int i = 0; i < waitPolls; i++) {
+            frames.add(moved);
+        }
+        frames.add(done);
+        return new Timeline(frames, null);
+    }
+
+    /**
+     * Blue/green with a manual reroute: the replacement fleet is installed, then the deployment
+     * stays {@code Ready} until ContinueDeployment (ContinueDeployment, CodeDeploy API reference:
+     * "starts the process of rerouting traffic from instances in the original environment to
+     * instances in the replacement environment without waiting for a specified wait time").
+     */
+    public static Timeline waitingForReroute() {
+        List<Frame> frames = new ArrayList<>();
+        frames.add(Frame.of("Created", List.of(), null));
+        int before = GREEN_EVENTS.indexOf("AllowTraffic");
+        frames.add(Frame.of("InProgress", targets(before - 1, "InProgress", "InProgress", null), null));
+        frames.add(Frame.of("Ready", targets(before, "Ready", "Pending", null), null));
+        frames.add(Frame.of("InProgress", targets(before, "InProgress", "InProgress", null), null));
+        frames.add(Frame.of("Succeeded", targets(GREEN_EVENTS.size(), "Succeeded", "Succeeded", null), null));
+        return new Timeline(frames, null);
+    }
+
     /** Finished long ago with this status (history for rollback and status). */
     public static Timeline finished(String status) {
         return new Timeline(List.of(Frame.of(status, targets(GREEN_EVENTS.size(), status, "Succeeded", null), null)), null);
