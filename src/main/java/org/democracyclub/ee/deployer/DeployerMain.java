@@ -1,6 +1,7 @@
 package org.democracyclub.ee.deployer;
 
 import org.democracyclub.ee.deployer.appspec.ValidateAppspecCommand;
+import org.democracyclub.ee.deployer.bundle.BundleCommand;
 import org.democracyclub.ee.deployer.cli.CommandEnvironment;
 import org.democracyclub.ee.deployer.cli.CommandFactory;
 import org.democracyclub.ee.deployer.cli.DeployCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = DeployerMain.Version.class,
         description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
-        subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class,
+        subcommands = {BundleCommand.class, DeployCommand.class, StatusCommand.class, RollbackCommand.class,
                 ValidateAppspecCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class DeployerMain {
 
