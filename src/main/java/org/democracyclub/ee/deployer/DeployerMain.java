@@ -1,7 +1,7 @@
 package org.democracyclub.ee.deployer;
 
 import org.democracyclub.ee.deployer.appspec.ValidateAppspecCommand;
-import org.democracyclub.ee.deployer.bundle.BundleCommand;
+import org.democracyclub.ee.deployer.cli.BundleCommand;
 import org.democracyclub.ee.deployer.cli.CommandEnvironment;
 import org.democracyclub.ee.deployer.cli.CommandFactory;
 import org.democracyclub.ee.deployer.cli.DeployCommand;

@@ -1,10 +1,12 @@
-package org.democracyclub.ee.deployer.bundle;
+package org.democracyclub.ee.deployer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.deployer.ExitCode;
-import org.democracyclub.ee.deployer.cli.CommandEnvironment;
+import org.democracyclub.ee.deployer.bundle.Bundle;
+import org.democracyclub.ee.deployer.bundle.BundleComposer;
+import org.democracyclub.ee.deployer.bundle.Manifest;
 import org.democracyclub.ee.deployer.deploy.CommitSha;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
