@@ -25,6 +25,7 @@ import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
 import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.platform.RevisionStore;
 import org.democracyclub.ee.infra.platform.Roles;
 import org.democracyclub.ee.infra.platform.SecurityGroups;
 import org.democracyclub.ee.infra.platform.SiteDistribution;
@@ -77,6 +78,8 @@ public final class EveryElectionStack {
 
         var groups = new SecurityGroups("ee-network", facts, options);
         var roles = new Roles("ee-iam", settings.region(), facts, options);
+        var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
+                settings.revisionVersionsExpireAfterDays(), options);
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, options);
         new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing, options);
@@ -96,10 +99,10 @@ public final class EveryElectionStack {
         outputs.put(StackOutputs.MIN_SIZE, Output.of(settings.capacity().min()));
         outputs.put(StackOutputs.DESIRED_CAPACITY, Output.of(settings.capacity().desired()));
         outputs.put(StackOutputs.MAX_SIZE, Output.of(settings.capacity().max()));
-        outputs.put(StackOutputs.REVISION_REPOSITORY, Output.of(Application.REVISION_REPOSITORY));
         outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
         outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
         outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
+        outputs.put(StackOutputs.REVISION_BUCKET, revisions.bucketName());
         goldenImage.ifPresent(pipeline -> ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn()));
         outputs.forEach(ctx::export);
 

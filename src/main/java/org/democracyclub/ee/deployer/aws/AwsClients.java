@@ -3,6 +3,7 @@ package org.democracyclub.ee.deployer.aws;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -12,12 +13,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * @param codeDeployNoRetries CodeDeploy without SDK retries: only for CreateDeployment, whose
  *                            retries {@code DeploymentCreator} does itself so a lost answer never
  *                            yields a second deployment
+ * @param s3                  the revision bucket: versioning check, HeadObject, upload
  */
 public record AwsClients(
         CodeDeployClient codeDeploy,
         CodeDeployClient codeDeployNoRetries,
         SsmClient ssm,
         AutoScalingClient autoScaling,
+        S3Client s3,
         SdkHttpClient httpClient) implements AutoCloseable {
 
     @Override
@@ -26,6 +29,7 @@ public record AwsClients(
         codeDeployNoRetries.close();
         ssm.close();
         autoScaling.close();
+        s3.close();
         // Shared by the clients above, which therefore do not close it themselves.
         httpClient.close();
     }

@@ -68,11 +68,15 @@ public final class Roles extends ComponentResource {
                 List.of(path.substring(0, path.length() - 1), path + "*"));
     }
 
-    /** What the instances read: the application's own parameters and the CodeDeploy agent bucket. */
+    /** What the instances read: the application's own parameters, the CodeDeploy agent bucket and the bundles. */
     static String instancePolicy(String region, String accountId) {
         return appParametersPolicy(region, accountId)
                 .allow(List.of("s3:GetObject"),
                         List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"))
+                // The agent downloads the bundle version the deployment names (GetObject with a
+                // versionId is authorised as s3:GetObjectVersion: Service Authorization Reference).
+                .allow(List.of("s3:GetObject", "s3:GetObjectVersion"),
+                        List.of(RevisionStore.objectsArn(accountId, region)))
                 .toJson();
     }
 

@@ -58,11 +58,12 @@ public final class SettingsReader {
         Optional<String> vpc = values.optionalText("vpcId", VPC_ID, "empty, or a VPC ID such as vpc-0123456789abcdef0");
         OriginSecret secret = originSecret();
         Optional<GoldenImageSettings> images = goldenImages();
+        int revisionVersionsDays = values.integer("revisionVersionsExpireAfterDays", d -> d >= 1 && d <= 3650, "1 to 3650 days");
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
-                terminateAfter, ami, vpc, secret, images);
+                terminateAfter, ami, vpc, secret, images, revisionVersionsDays);
     }
 
     private void rejectUndeclaredKeys() {

@@ -18,6 +18,7 @@ import org.democracyclub.ee.infra.image.GoldenImageSettings;
  * @param vpcId                         a VPC ID that replaces the default VPC, if set
  * @param originVerifySecret            the secret origin header value
  * @param goldenImages                  the Image Builder settings when this stack builds images
+ * @param revisionVersionsExpireAfterDays days the revision bucket keeps a noncurrent bundle version
  */
 public record StackSettings(
         Environment environment,
@@ -30,7 +31,8 @@ public record StackSettings(
         Optional<String> amiOverride,
         Optional<String> vpcId,
         OriginSecret originVerifySecret,
-        Optional<GoldenImageSettings> goldenImages) {
+        Optional<GoldenImageSettings> goldenImages,
+        int revisionVersionsExpireAfterDays) {
 
     /** Fleet size bounds: {@code min <= desired <= max}, each at least 0, max at least 1. */
     public record FleetCapacity(int min, int desired, int max) {

@@ -41,6 +41,7 @@ public final class FakeAws implements AutoCloseable {
     private final FakeAutoScaling autoScaling = new FakeAutoScaling();
     private final FakeCodeDeploy codeDeploy = new FakeCodeDeploy(APPLICATION, GROUP, LIVE_FLEET, autoScaling);
     private final FakeSsm ssm = new FakeSsm();
+    private final FakeS3 s3 = new FakeS3();
     private volatile Faults faults = Faults.none();
 
     static {
@@ -80,6 +81,10 @@ public final class FakeAws implements AutoCloseable {
         return ssm;
     }
 
+    public FakeS3 s3() {
+        return s3;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -106,8 +111,14 @@ public final class FakeAws implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target == null && !exchange.getRequestMethod().equals("POST")) {
+                // S3's REST protocol: GET/HEAD/PUT on /bucket/key (Auto Scaling's Query protocol is POST to /).
+                handleS3(exchange, raw);
+                return;
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             if (target != null) {
                 handleJson(exchange, target, body, contentType);
@@ -172,6 +183,24 @@ public final class FakeAws implements AutoCloseable {
         }
         calls.add(new Call("autoscaling", action, params, fault, executed, body, contentType));
         send(exchange, status, "text/xml", answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void handleS3(HttpExchange exchange, byte[] body) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String action = FakeS3.action(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery());
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+        FakeS3.Answer answer = s3.handle(action, uri.getRawPath(), headers, body);
+        calls.add(new Call("s3", action, Map.of("path", uri.getRawPath()), Fault.NONE, answer.status() < 300,
+                "", headers.get("content-type")));
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().add("x-amz-request-id", "fake-request");
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+        } else {
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        }
     }
 
     static Map<String, String> form(String body) {
