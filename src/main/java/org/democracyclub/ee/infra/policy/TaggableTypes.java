@@ -103,7 +103,8 @@ public final class TaggableTypes {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:sns/topicSubscription:TopicSubscription",
             "aws:kms/alias:Alias",
-            "aws:secretsmanager/secretVersion:SecretVersion");
+            "aws:secretsmanager/secretVersion:SecretVersion",
+            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
 
     private TaggableTypes() {
     }

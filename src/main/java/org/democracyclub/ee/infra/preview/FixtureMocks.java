@@ -197,7 +197,8 @@ public final class FixtureMocks implements Mocks {
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
                 "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPolicy:BucketPolicy",
-                "aws:kms/alias:Alias")) {
+                "aws:kms/alias:Alias",
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2")) {
             computed.put(plain, (a, id) -> Map.of());
         }
         computed.put("aws:ssm/parameter:Parameter", (a, id) -> Map.of(

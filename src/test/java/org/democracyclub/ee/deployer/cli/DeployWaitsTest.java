@@ -36,7 +36,7 @@ class DeployWaitsTest {
     void a_deployment_in_flight_past_the_timeout_exits_3_and_creates_nothing() throws IOException {
         fake(2).codeDeploy().existing("d-OTHER0001", Timeline.stuckIn("AfterInstall"), "f".repeat(40), Instant.now());
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms", "--timeout", "300ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms", "--timeout", "300ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("Timed out: deployment d-OTHER0001 was still InProgress when the timeout passed; nothing was deployed");
@@ -48,7 +48,7 @@ class DeployWaitsTest {
     void a_fleet_that_never_comes_in_service_exits_3_and_creates_nothing() throws IOException {
         fake(0).autoScaling().warmUpDescribes(1_000);
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms", "--timeout", "300ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms", "--timeout", "300ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("no instance of " + FakeAws.LIVE_FLEET + " came InService before the timeout");
@@ -61,7 +61,7 @@ class DeployWaitsTest {
         fake(2).faults(Faults.none().script("GetDeployment", Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE,
                 Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE));
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = fake.codeDeploy().created().get(0).id;
@@ -74,7 +74,7 @@ class DeployWaitsTest {
         fake(2).codeDeploy().beforeNextCreate(() -> fake.codeDeploy()
                 .existing("d-RACE00001", Timeline.inFlight(2), "e".repeat(40), Instant.now()));
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(run.out()).contains("Another deployment started first (The Deployment Group 'EEDefaultDeploymentGroup' "
