@@ -6,6 +6,7 @@ import org.democracyclub.ee.deployer.cli.CommandEnvironment;
 import org.democracyclub.ee.deployer.cli.CommandFactory;
 import org.democracyclub.ee.deployer.cli.DeployCommand;
 import org.democracyclub.ee.deployer.cli.ExitCodes;
+import org.democracyclub.ee.deployer.cli.LiveCommitCommand;
 import org.democracyclub.ee.deployer.cli.RollbackCommand;
 import org.democracyclub.ee.deployer.cli.StatusCommand;
 import org.democracyclub.ee.deployer.local.LocalCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = DeployerMain.Version.class,
         description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
-        subcommands = {BundleCommand.class, DeployCommand.class, StatusCommand.class, RollbackCommand.class,
+        subcommands = {BundleCommand.class, DeployCommand.class, StatusCommand.class, LiveCommitCommand.class, RollbackCommand.class,
                 ValidateAppspecCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class DeployerMain {
 
