@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.democracyclub.ee.common.RevisionLayout;
+import org.democracyclub.ee.deployer.BadInputException;
+import org.democracyclub.ee.deployer.appspec.AppSpecValidator;
+import org.democracyclub.ee.deployer.appspec.Validation;
 import org.democracyclub.ee.deployer.bundle.Bundle;
 import org.democracyclub.ee.deployer.bundle.BundleComposer;
+import org.democracyclub.ee.deployer.bundle.UnpackedBundle;
 import org.democracyclub.ee.deployer.deploy.CommitSha;
 import org.democracyclub.ee.deployer.deploy.Console;
 import org.democracyclub.ee.deployer.deploy.Revision;
@@ -35,11 +40,29 @@ public final class BundleUpload implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            return new BundleUpload(directory, BundleComposer.compose(appSource, commit, deploySource,
-                    directory.resolve("ee-" + commit.value() + ".zip")));
+            Bundle bundle = BundleComposer.compose(appSource, commit, deploySource, directory.resolve("ee-" + commit.value() + ".zip"));
+            requireValidAppspec(bundle);
+            return new BundleUpload(directory, bundle);
         } catch (RuntimeException e) {
             deleteQuietly(directory);
             throw e;
+        }
+    }
+
+    /**
+     * The appspec of the zip as the agent will unpack it, checked before anything is uploaded: a
+     * hook the bundle lacks would otherwise fail on every new instance, after the fleet was copied.
+     */
+    private static void requireValidAppspec(Bundle bundle) {
+        try (UnpackedBundle unpacked = UnpackedBundle.open(bundle.file())) {
+            Validation validation = AppSpecValidator.validate(unpacked.directory());
+            if (!validation.valid()) {
+                Path root = unpacked.directory();
+                throw new BadInputException("the bundle's " + RevisionLayout.BUNDLE_APPSPEC + " is invalid, so nothing was uploaded: "
+                        + String.join("; ", validation.problems().stream()
+                                .map(p -> p.toString().replace(root + "/", "")).toList())
+                        + " (check it with: java -jar target/ee-deployer.jar validate-appspec BUNDLE.zip)");
+            }
         }
     }
 

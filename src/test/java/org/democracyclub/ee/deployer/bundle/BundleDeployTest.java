@@ -116,6 +116,17 @@ class BundleDeployTest {
     }
 
     @Test
+    void aBundleWhoseAppspecNamesAMissingHookExits2WithoutAnyAwsCall() throws IOException {
+        java.nio.file.Files.delete(deploySource.resolve("ee-deploy/hooks/start.sh"));
+
+        CliRun run = deploy();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("the bundle's appspec.yml is invalid", "ee-deploy/hooks/start.sh");
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
     void aDryRunReadsTheBucketButUploadsAndCreatesNothing() {
         CliRun run = deploy("--dry-run");
 
