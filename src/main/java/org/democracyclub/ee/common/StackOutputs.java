@@ -20,16 +20,17 @@ public final class StackOutputs {
     public static final String MIN_SIZE = "minSize";
     public static final String DESIRED_CAPACITY = "desiredCapacity";
     public static final String MAX_SIZE = "maxSize";
-    public static final String REVISION_REPOSITORY = "revisionRepository";
     public static final String URL = "url";
     public static final String DISTRIBUTION_DOMAIN_NAME = "distributionDomainName";
     public static final String AMI_PARAMETER_NAME = "amiParameterName";
+    /** The versioned bucket the deployer uploads revision bundles to (keys from {@code RevisionKey}). */
+    public static final String REVISION_BUCKET = "revisionBucket";
 
     /** Every key the deployer requires; the stack may export more, which readers ignore. */
     public static final List<String> REQUIRED_KEYS = List.of(
             ENVIRONMENT, REGION, APPLICATION_NAME, DEPLOYMENT_GROUP_NAME, TARGET_GROUP_ARN,
-            AUTO_SCALING_GROUP_NAME, MIN_SIZE, DESIRED_CAPACITY, MAX_SIZE, REVISION_REPOSITORY,
-            URL, DISTRIBUTION_DOMAIN_NAME, AMI_PARAMETER_NAME);
+            AUTO_SCALING_GROUP_NAME, MIN_SIZE, DESIRED_CAPACITY, MAX_SIZE,
+            URL, DISTRIBUTION_DOMAIN_NAME, AMI_PARAMETER_NAME, REVISION_BUCKET);
 
     private StackOutputs() {
     }

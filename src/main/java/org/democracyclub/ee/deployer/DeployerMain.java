@@ -1,10 +1,12 @@
 package org.democracyclub.ee.deployer;
 
 import org.democracyclub.ee.deployer.appspec.ValidateAppspecCommand;
+import org.democracyclub.ee.deployer.cli.BundleCommand;
 import org.democracyclub.ee.deployer.cli.CommandEnvironment;
 import org.democracyclub.ee.deployer.cli.CommandFactory;
 import org.democracyclub.ee.deployer.cli.DeployCommand;
 import org.democracyclub.ee.deployer.cli.ExitCodes;
+import org.democracyclub.ee.deployer.cli.LiveCommitCommand;
 import org.democracyclub.ee.deployer.cli.RollbackCommand;
 import org.democracyclub.ee.deployer.cli.StatusCommand;
 import org.democracyclub.ee.deployer.local.LocalCommand;
@@ -16,7 +18,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = DeployerMain.Version.class,
         description = "Deploys EveryElection with CodeDeploy blue/green, and checks revisions locally.",
-        subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class,
+        subcommands = {BundleCommand.class, DeployCommand.class, StatusCommand.class, LiveCommitCommand.class, RollbackCommand.class,
                 ValidateAppspecCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class DeployerMain {
 

@@ -29,6 +29,7 @@ import org.democracyclub.ee.infra.platform.BlueGreenDeployment;
 import org.democracyclub.ee.infra.platform.DeploymentInFlightException;
 import org.democracyclub.ee.infra.platform.LoadBalancing;
 import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.platform.RevisionStore;
 import org.democracyclub.ee.infra.platform.Roles;
 import org.democracyclub.ee.infra.platform.SecurityGroups;
 import org.democracyclub.ee.infra.platform.SiteCertificates;
@@ -97,6 +98,8 @@ public final class EveryElectionStack {
 
         var groups = new SecurityGroups("ee-network", facts, options);
         var roles = new Roles("ee-iam", settings, facts, options);
+        var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
+                settings.revisionVersionsExpireAfterDays(), options);
         // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
         var usEast1 = new Provider("aws-" + env + "-" + SiteCertificates.CLOUDFRONT_REGION, ProviderArgs.builder()
                 .region(SiteCertificates.CLOUDFRONT_REGION)
@@ -135,10 +138,10 @@ public final class EveryElectionStack {
         outputs.put(StackOutputs.MIN_SIZE, Output.of(settings.capacity().min()));
         outputs.put(StackOutputs.DESIRED_CAPACITY, Output.of(settings.capacity().desired()));
         outputs.put(StackOutputs.MAX_SIZE, Output.of(settings.capacity().max()));
-        outputs.put(StackOutputs.REVISION_REPOSITORY, Output.of(Application.REVISION_REPOSITORY));
         outputs.put(StackOutputs.URL, Output.of("https://" + facts.fqdn()));
         outputs.put(StackOutputs.DISTRIBUTION_DOMAIN_NAME, site.domainName());
         outputs.put(StackOutputs.AMI_PARAMETER_NAME, Output.of(Names.AMI_PARAMETER));
+        outputs.put(StackOutputs.REVISION_BUCKET, revisions.bucketName());
         goldenImage.ifPresent(pipeline -> {
             ctx.export(GOLDEN_IMAGE_PIPELINE_OUTPUT, pipeline.pipelineArn());
             ctx.export(GOLDEN_IMAGE_RECIPE_OUTPUT, pipeline.recipeArn());

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.democracyclub.ee.bootstrap.CiIdentity;
 import org.democracyclub.ee.ci.CircleCiConfig.Step;
 import org.democracyclub.ee.ci.CircleCiConfig.WorkflowJob;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,8 @@ class CircleCiConfigTest {
     private static final List<String> DEPLOY_BRANCHES = List.of("development", "main");
     private static final Path README = Path.of("README.md");
     private static final Path DEPLOYMENT_DOC = Path.of("docs", "deployment.md");
-    private static final String DEPLOYER = "COMMIT_SHA=$CIRCLE_SHA1 java -jar target/ee-deployer.jar deploy";
+    private static final String DEPLOYER =
+            "COMMIT_SHA=$APP_COMMIT java -jar target/ee-deployer.jar deploy --app-source \"$HOME/every-election-app\"";
 
     private static CircleCiConfig config;
 
@@ -140,14 +141,16 @@ class CircleCiConfigTest {
             List<String> types = steps.stream().map(Step::type).toList();
             assertThat(types).as(job).contains("checkout", "attach_workspace");
             List<String> commands = config.runCommands(job);
-            int assume = indexOfContaining(commands, "aws sts assume-role-with-web-identity");
+            int assume = indexOfContaining(commands, "AWS_WEB_IDENTITY_TOKEN_FILE");
             int login = indexOfContaining(commands, "pulumi login \"s3://${PULUMI_STATE_BUCKET}?region=");
             String pulumiCommand = "pulumi " + (job.equals("deploy") ? "up" : "preview");
             int pulumi = commands.indexOf(commands.stream().filter(c -> c.startsWith(pulumiCommand)).findFirst()
                     .orElseThrow(() -> new AssertionError(job + " runs no " + pulumiCommand)));
             assertThat(assume).as(job + " assumes the role").isNotNegative().isLessThan(login);
             assertThat(login).as(job + " logs in before running pulumi").isLessThan(pulumi);
-            assertThat(commands.get(assume)).contains("$CIRCLE_OIDC_TOKEN_V2").contains("$CI_DEPLOY_ROLE_ARN");
+            assertThat(commands.get(assume)).contains("$CIRCLE_OIDC_TOKEN_V2").contains("AWS_ROLE_ARN");
+            // Previews use the read-only role; only deploy jobs (deploy branches) may use the deploy role.
+            assertThat(roleOf(job)).isEqualTo(job.equals("deploy") ? "deploy" : "preview");
         }
         assertThat(config.steps("test")).filteredOn(s -> s.type().equals("persist_to_workspace")).singleElement()
                 .satisfies(s -> assertThat(CircleCiConfig.strings(s.settings().get("paths")))
@@ -213,17 +216,68 @@ class CircleCiConfigTest {
             variables.add(required.group(1));
         }
         variables.remove("CIRCLE_OIDC_TOKEN_V2"); // set by CircleCI itself
-        assertThat(variables).containsExactlyInAnyOrder("CI_DEPLOY_ROLE_ARN", "PULUMI_STATE_BUCKET");
+        assertThat(variables).containsExactlyInAnyOrder("CI_DEPLOY_ROLE_ARN", "CI_PREVIEW_ROLE_ARN", "PULUMI_STATE_BUCKET");
+        variables.add("SLACK_WEBHOOK_URL"); // optional (${...:-}), documented all the same
         String doc = Files.readString(DEPLOYMENT_DOC);
         variables.forEach(v -> assertThat(doc).as("docs/deployment.md names " + v).contains("`" + v + "`"));
     }
 
     @Test
-    void asksForNoLongerASessionThanTheBootstrapsRoleAllows() {
-        Matcher duration = Pattern.compile("--duration-seconds (\\d+)")
-                .matcher(indexedCommand(config.runCommands("deploy"), "assume-role-with-web-identity"));
-        assertThat(duration.find()).isTrue();
-        assertThat(Integer.parseInt(duration.group(1))).isBetween(3600, CiIdentity.MAX_SESSION_SECONDS);
+    void credentialsComeFromTheWebIdentityTokenFileNeverFromExportedKeys() throws IOException {
+        String text = Files.readString(CircleCiConfig.FILE);
+        assertThat(text).doesNotContain("export AWS_ACCESS_KEY_ID").doesNotContain("export AWS_SESSION_TOKEN")
+                .doesNotContain("assume-role-with-web-identity");
+        String identity = indexedCommand(config.runCommands("deploy"), "AWS_WEB_IDENTITY_TOKEN_FILE");
+        assertThat(identity).contains("umask 077").contains("printf '%s' \"$CIRCLE_OIDC_TOKEN_V2\"");
+    }
+
+    @Test
+    void theApplicationCommitIsAPipelineParameterEmptyByDefault() {
+        Map<String, Object> parameter = CircleCiConfig.map(CircleCiConfig.map(config.root().get("parameters")).get("app_commit"));
+        assertThat(parameter).containsEntry("type", "string").containsEntry("default", "");
+        assertThat(config.runCommands("deploy"))
+                .contains(".circleci/choose-app-commit.sh \"<< pipeline.parameters.app_commit >>\"");
+    }
+
+    @Test
+    void theDeployJobChoosesTheCommitAfterPulumiUpClonesTheAppAtItAndShipsThatCheckout() {
+        List<String> commands = config.runCommands("deploy");
+        int up = commands.indexOf("pulumi up --yes -s << parameters.stack >>");
+        int choose = indexOfContaining(commands, "choose-app-commit.sh");
+        int clone = indexOfContaining(commands, "git clone");
+        int deployer = commands.indexOf(DEPLOYER);
+        assertThat(up).isLessThan(choose);
+        assertThat(choose).isLessThan(clone);
+        assertThat(clone).isLessThan(deployer);
+        assertThat(commands.get(clone)).contains("https://github.com/DemocracyClub/EveryElection.git")
+                .contains("checkout --quiet --detach \"$APP_COMMIT\"");
+    }
+
+    @Test
+    void deployJobsAreSerializedPerEnvironment() {
+        List<WorkflowJob> deploys = entriesOf("deploy");
+        for (WorkflowJob deploy : deploys) {
+            assertThat((String) deploy.settings().get("serial-group")).as(deploy.name())
+                    .isEqualTo("every-election-deploy/" + deploy.stack());
+        }
+        assertThat(deploys.stream().map(d -> d.settings().get("serial-group")).distinct()).hasSize(ENVIRONMENTS.size());
+    }
+
+    @Test
+    void aFailedDeployIsReportedToTheTeamsChat() {
+        List<Step> steps = config.steps("deploy");
+        Step last = steps.get(steps.size() - 1);
+        assertThat(last.settings()).containsEntry("when", "on_fail");
+        assertThat(last.command()).contains("$SLACK_WEBHOOK_URL").contains("${CIRCLE_BUILD_URL}");
+    }
+
+    private static String roleOf(String job) {
+        for (Object step : CircleCiConfig.strings(config.job(job).get("steps"), Object.class)) {
+            if (step instanceof Map<?, ?> m && m.containsKey("use-ci-role")) {
+                return (String) CircleCiConfig.map(m.get("use-ci-role")).get("role");
+            }
+        }
+        throw new AssertionError(job + " uses no CI role");
     }
 
     private static Set<String> ancestors(WorkflowJob entry) {

@@ -67,8 +67,12 @@ class InstanceAccessTest {
                 "arn:aws:s3:::notice-of-election/*",
                 "arn:aws:s3:::dc-ee-production-database-backups/every_election/*",
                 "arn:aws:s3:::ee.data-cache.production/*");
+        // The app's bucket, the CodeDeploy agent's own bucket, and the revision bundles the agent downloads.
         assertThat(byAction.get("s3:GetObject")).containsExactlyInAnyOrder(
-                "arn:aws:s3:::notice-of-election/*", "arn:aws:s3:::aws-codedeploy-eu-west-2/*");
+                "arn:aws:s3:::notice-of-election/*", "arn:aws:s3:::aws-codedeploy-eu-west-2/*",
+                "arn:aws:s3:::ee-revisions-123456789012-eu-west-2/revisions/*");
+        assertThat(byAction.get("s3:GetObjectVersion"))
+                .containsExactly("arn:aws:s3:::ee-revisions-123456789012-eu-west-2/revisions/*");
         assertThat(byAction.get("s3:DeleteObject")).containsExactly("arn:aws:s3:::notice-of-election/*");
         assertThat(byAction.get("s3:ListBucket")).containsExactly("arn:aws:s3:::notice-of-election");
         assertThat(byAction.get("events:PutEvents"))

@@ -207,7 +207,7 @@ class PlatformTest {
                 .containsEntry(StackOutputs.APPLICATION_NAME, "EECodeDeploy")
                 .containsEntry(StackOutputs.DEPLOYMENT_GROUP_NAME, "EEDefaultDeploymentGroup")
                 .containsEntry(StackOutputs.URL, "https://elections.example.org.uk")
-                .containsEntry(StackOutputs.REVISION_REPOSITORY, "DemocracyClub/EveryElection");
+                .containsEntry(StackOutputs.REVISION_BUCKET, "ee-revisions-123456789012-eu-west-2");
         DeclaredResource parameter = run.get("aws:ssm/parameter:Parameter", "ee-deployer-stack-outputs");
         assertThat(parameter.at("name")).isEqualTo(StackOutputs.SSM_PARAMETER);
         JsonNode written = new ObjectMapper().readTree((String) parameter.at("value"));

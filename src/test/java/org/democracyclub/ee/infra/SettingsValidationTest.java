@@ -132,6 +132,12 @@ class SettingsValidationTest {
     }
 
     @Test
+    void revisionVersionsMustBeKeptBetweenOneDayAndTenYears() {
+        assertThat(problemsOf(stack("every-election:revisionVersionsExpireAfterDays: 0")))
+                .contains("revisionVersionsExpireAfterDays").contains("1 to 3650 days");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         assertThat(problemsOf(stack("every-election:instanceType: big", "every-election:maxSize: 0",
                 "every-election:terminateOldFleetAfterMinutes: -1")).lines())

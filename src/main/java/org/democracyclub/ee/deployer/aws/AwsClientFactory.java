@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Builds the deployer's SDK clients from the standard chain, plus the test seam's overrides. */
@@ -65,6 +66,7 @@ public final class AwsClientFactory {
                 configure(CodeDeployClient.builder(), settings, http, AwsRetryStrategy.doNotRetry()).build(),
                 configure(SsmClient.builder(), settings, http, retrying).build(),
                 configure(AutoScalingClient.builder(), settings, http, retrying).build(),
+                s3(settings, http, retrying),
                 http, chain);
     }
 
@@ -113,6 +115,16 @@ public final class AwsClientFactory {
                     + "(or `region` in the AWS_PROFILE's profile), or pass --stack-outputs FILE, whose 'region' is then "
                     + "used; the stack outputs in SSM cannot be read before a region is known"));
         }
+    }
+
+    /**
+     * Path-style requests only under an endpoint override (the tests' fake on 127.0.0.1, where a
+     * bucket cannot be a host name); against AWS the SDK's default virtual-hosted style stays.
+     */
+    private static S3Client s3(ClientSettings settings, SdkHttpClient http, RetryStrategy retries) {
+        var builder = configure(S3Client.builder(), settings, http, retries);
+        settings.endpoint().ifPresent(e -> builder.forcePathStyle(true));
+        return builder.build();
     }
 
     /** The retry mode from the chain ({@code AWS_RETRY_MODE}, profile), standard by default. */

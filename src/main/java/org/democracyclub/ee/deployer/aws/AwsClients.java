@@ -3,6 +3,7 @@ package org.democracyclub.ee.deployer.aws;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * @param codeDeployNoRetries CodeDeploy without SDK retries: only for CreateDeployment, whose
  *                            retries {@code DeploymentCreator} does itself so a lost answer never
  *                            yields a second deployment
+ * @param s3                  the revision bucket: versioning check, HeadObject, upload
  * @param credentials         the shared credentials chain, or null when the settings gave one
  */
 public record AwsClients(
@@ -19,6 +21,7 @@ public record AwsClients(
         CodeDeployClient codeDeployNoRetries,
         SsmClient ssm,
         AutoScalingClient autoScaling,
+        S3Client s3,
         SdkHttpClient httpClient,
         AutoCloseable credentials) implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public record AwsClients(
         codeDeployNoRetries.close();
         ssm.close();
         autoScaling.close();
+        s3.close();
         // Shared by the clients above, which therefore do not close it themselves.
         httpClient.close();
         if (credentials != null) {

@@ -1,7 +1,9 @@
 package org.democracyclub.ee.deployer.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.deployer.BadInputException;
 import org.democracyclub.ee.deployer.aws.AwsClients;
 import org.democracyclub.ee.deployer.deploy.CommitSha;
@@ -11,6 +13,7 @@ import org.democracyclub.ee.deployer.deploy.DeploymentHistory;
 import org.democracyclub.ee.deployer.deploy.OlderCommitGuard;
 import org.democracyclub.ee.deployer.deploy.Revision;
 import org.democracyclub.ee.deployer.outputs.DeployTarget;
+import org.democracyclub.ee.deployer.revision.BundleUpload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code deploy}: ships one commit with a blue/green CodeDeploy deployment and watches it to the end. */
 @Command(name = "deploy", sortOptions = false,
-        description = {"Deploy a commit with CodeDeploy blue/green and follow it to the end.",
+        description = {"Deploy an application commit with CodeDeploy blue/green and follow it to the end: by default"
+                + " (--app-source) as a bundle uploaded to the stack's revision bucket.",
                 "Exit codes: 0 succeeded, 1 failed or stopped, 2 bad input or an older commit, 3 timed out before traffic moved (stopped and rolled back), "
                         + "4 AWS unreachable or refused after retries."})
 public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCommonOptions {
@@ -27,11 +31,20 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
     CommandSpec spec;
 
     @Option(names = "--commit", paramLabel = "SHA",
-            description = "Full 40-hex commit to deploy. Default: the COMMIT_SHA environment variable.")
+            description = "The application commit to deploy (40 hex). Default: the COMMIT_SHA environment variable.")
     String commit;
 
+    @Option(names = "--app-source", paramLabel = "DIR",
+            description = "A checkout of the application at the commit: compose the bundle from it (with --deploy-source),"
+                    + " upload it to the stack's revision bucket once, and deploy that object version. What CI does.")
+    Path appSource;
+
+    @Option(names = "--deploy-source", paramLabel = "DIR", defaultValue = ".",
+            description = "The root of this repository (appspec.yaml, ee-deploy/), with --app-source. Default: ${DEFAULT-VALUE}.")
+    Path deploySource;
+
     @Option(names = "--revision", paramLabel = "S3_URL",
-            description = "Deploy this bundle instead of the GitHub commit: s3://bucket/key.zip (.zip, .tar, .tgz).")
+            description = "Deploy this existing bundle instead: s3://bucket/key.zip (.zip, .tar, .tgz).")
     String s3Revision;
 
     @Option(names = "--etag", paramLabel = "ETAG", description = "ETag of the --revision object.")
@@ -40,14 +53,14 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
     @Option(names = "--version", paramLabel = "VERSION_ID", description = "Version ID of the --revision object.")
     String version;
 
-    // One option with the bundle upload: the same checkout the bundle is composed from.
-    @Option(names = "--app-source", paramLabel = "DIR",
-            description = "A git checkout of the application at the commit; also used to refuse a commit older than the live one.")
-    java.nio.file.Path appSource;
-
     @Option(names = "--allow-older", description = "Deploy the commit even if the live commit descends from it "
             + "(default: refuse with exit 2).")
     boolean allowOlder;
+
+    @Option(names = "--github-revision", description = "Deploy the commit of " + AppDefaults.REVISION_REPOSITORY
+            + " straight from GitHub (needs the account's GitHub connection; the tree must carry its own appspec.yml"
+            + " and ee-deploy/, which the application does not).")
+    boolean gitHubRevision;
 
     @Mixin
     CommonOptions common;
@@ -74,6 +87,12 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
                     + "pass --commit SHA (or set COMMIT_SHA)");
         }
         CommitSha sha = CommitSha.resolve(commit, environment.variables().apply("COMMIT_SHA"));
+        int sources = (appSource != null ? 1 : 0) + (s3Revision != null ? 1 : 0) + (gitHubRevision ? 1 : 0);
+        if (sources != 1) {
+            throw new BadInputException((sources == 0 ? "nothing to deploy" : "choose one thing to deploy")
+                    + ": pass --app-source DIR (a checkout of the application at the commit; what CI does),"
+                    + " --revision s3://bucket/key.zip, or --github-revision");
+        }
         if (s3Revision == null && (eTag != null || version != null)) {
             throw new BadInputException("--etag and --version describe an S3 --revision; none was given");
         }
@@ -82,11 +101,15 @@ public final class DeployCommand implements Callable<Integer>, ExitCodes.UsesCom
         Duration timeout = deployment.timeout();
         Session session = new Session(environment, common, spec);
         DeployTarget fromFile = session.targetFromFileIfGiven();
-        try (AwsClients aws = environment.clients(fromFile)) {
+        try (BundleUpload upload = appSource == null ? null : BundleUpload.compose(appSource, sha, deploySource);
+             AwsClients aws = environment.clients(fromFile)) {
             DeployTarget target = session.target(fromFile, aws);
+            // Before anything is uploaded or created: an older commit than the live one is refused.
             new OlderCommitGuard(new DeploymentHistory(aws.codeDeploy()), session.console())
                     .check(target, sha, appSource, allowOlder);
-            Revision revision = s3 != null ? s3 : Revision.gitHub(target.revisionRepository(), sha);
+            Revision revision = upload != null
+                    ? upload.revision(aws.s3(), target.revisionBucket(), deployment.dryRun, session.console())
+                    : s3 != null ? s3 : Revision.gitHub(AppDefaults.REVISION_REPOSITORY, sha);
             DeployRequest request = new DeployRequest(target, revision, "EveryElection " + sha + " via ee-deployer deploy",
                     timeout, poll, deployment.dryRun, deployment.stopOnCancel);
             return session.finish(new Deployer(aws, session.console(), environment.pacer()).deploy(request));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.deployer.ExitCode;
+import org.democracyclub.ee.deployer.bundle.UnpackedBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + " under DESTINATION, run hooks in lifecycle order. Exit 0 succeeded, 1 a hook failed, 2 invalid.")
 public final class LocalCommand implements Callable<Integer> {
 
-    @Option(names = "--bundle", required = true, paramLabel = "DIR", description = "The revision's root directory.")
+    @Option(names = "--bundle", required = true, paramLabel = "DIR|ZIP",
+            description = "The revision's root directory, or a bundle .zip (unpacked to a temporary directory first).")
     Path bundle;
 
     @Option(names = "--destination", required = true, paramLabel = "DIR",
@@ -51,13 +53,15 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!bundle.toFile().isDirectory()) {
-            spec.commandLine().getErr().println("--bundle " + bundle + " is not a directory");
+        if (!bundle.toFile().isDirectory() && !UnpackedBundle.isZip(bundle)) {
+            spec.commandLine().getErr().println("--bundle " + bundle + " is neither a directory nor a .zip bundle");
             return ExitCode.BAD_INPUT;
         }
-        LocalOptions options = new LocalOptions(bundle.toAbsolutePath().normalize(),
-                destination.toAbsolutePath().normalize(), events, ignoreRunas, applicationName,
-                deploymentGroupName, env);
-        return new LocalRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        try (UnpackedBundle unpacked = UnpackedBundle.open(bundle)) {
+            LocalOptions options = new LocalOptions(unpacked.directory().toAbsolutePath().normalize(),
+                    destination.toAbsolutePath().normalize(), events, ignoreRunas, applicationName,
+                    deploymentGroupName, env);
+            return new LocalRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        }
     }
 }

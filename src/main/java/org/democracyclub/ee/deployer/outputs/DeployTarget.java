@@ -5,6 +5,7 @@ package org.democracyclub.ee.deployer.outputs;
  *
  * @param autoScalingGroupHint the fleet's ASG when the stack last ran; CodeDeploy replaces it on
  *                             every deployment, so the deployment group is asked for the live one
+ * @param revisionBucket       the versioned bucket that holds the revision bundles
  */
 public record DeployTarget(
         String environment,
@@ -13,6 +14,6 @@ public record DeployTarget(
         String deploymentGroupName,
         String autoScalingGroupHint,
         FleetCapacity capacity,
-        String revisionRepository,
+        String revisionBucket,
         String url) {
 }

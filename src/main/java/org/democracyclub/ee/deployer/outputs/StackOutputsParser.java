@@ -39,7 +39,7 @@ public final class StackOutputsParser {
                 text(fields, DEPLOYMENT_GROUP_NAME, source),
                 text(fields, AUTO_SCALING_GROUP_NAME, source),
                 capacity,
-                text(fields, REVISION_REPOSITORY, source),
+                text(fields, REVISION_BUCKET, source),
                 text(fields, URL, source));
     }
 

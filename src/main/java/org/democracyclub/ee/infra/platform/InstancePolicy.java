@@ -44,7 +44,10 @@ final class InstancePolicy {
                 .allow(SSM_AGENT_ACTIONS, List.of("*"))
                 .allow(SSM_MESSAGES_ACTIONS, List.of("*"))
                 .allow(EC2_MESSAGES_ACTIONS, List.of("*"))
-                .allow(List.of("s3:GetObject"), List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"));
+                .allow(List.of("s3:GetObject"), List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"))
+                // The agent downloads the bundle version the deployment names (GetObject with a
+                // versionId is authorised as s3:GetObjectVersion: Service Authorization Reference).
+                .allow(List.of("s3:GetObject", "s3:GetObjectVersion"), List.of(RevisionStore.objectsArn(accountId, region)));
         appCalls(policy, region, accountId, access);
         return policy.toJson();
     }

@@ -63,6 +63,22 @@ public final class PolicyDocument {
         return this;
     }
 
+    /**
+     * Denies every S3 action on {@code resources} to anyone over plain HTTP: the
+     * {@code aws:SecureTransport} condition the S3 user guide recommends for enforcing TLS.
+     */
+    public PolicyDocument denyWithoutTls(List<String> resources) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", "DenyInsecureTransport");
+        statement.put("Effect", "Deny");
+        statement.put("Principal", Map.of("AWS", "*"));
+        statement.put("Action", "s3:*");
+        statement.put("Resource", resources);
+        statement.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        statements.add(statement);
+        return this;
+    }
+
     public String toJson() {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");

@@ -19,6 +19,7 @@ public final class PolicyRules {
         rules.addAll(ImageBuilderRules.all());
         rules.addAll(TagRules.all());
         rules.addAll(SecretRules.all());
+        rules.addAll(S3Rules.all());
         return List.copyOf(rules);
     }
 }

@@ -70,11 +70,13 @@ public final class SettingsReader {
         Optional<String> imageSource = values.optionalText("goldenImageSourceAccountId", ACCOUNT_ID,
                 "empty, or the 12-digit ID of the account whose image pipeline copies its images here (production's)");
         OperationsSettings operations = new OperationsSettingsReader(values, problems, environment).read(capacity.max());
+        int revisionVersionsDays = values.integer("revisionVersionsExpireAfterDays", d -> d >= 1 && d <= 3650, "1 to 3650 days");
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
-                terminateAfter, ami, vpc, secret, images, appAccess, imageSource, operations);
+                terminateAfter, ami, vpc, secret, images, appAccess, imageSource, operations,
+                revisionVersionsDays);
     }
 
     private void rejectUndeclaredKeys() {

@@ -23,6 +23,7 @@ import org.democracyclub.ee.infra.image.GoldenImageSettings;
  *                                      (production's), if any: this stack then declares the role that
  *                                      pipeline uses here (docs/golden-images.md)
  * @param operations                    scheduled jobs, alarms, backups, power-off and scaling (docs/operations.md)
+ * @param revisionVersionsExpireAfterDays days the revision bucket keeps a noncurrent bundle version
  */
 public record StackSettings(
         Environment environment,
@@ -38,20 +39,21 @@ public record StackSettings(
         Optional<GoldenImageSettings> goldenImages,
         AppAccess appAccess,
         Optional<String> goldenImageSourceAccountId,
-        OperationsSettings operations) {
+        OperationsSettings operations,
+        int revisionVersionsExpireAfterDays) {
 
     /** The same settings with an AMI that replaces the golden image (tests of the parameter check). */
     public StackSettings withAmiOverride(String amiId) {
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
                 terminateOldFleetAfterMinutes, Optional.of(amiId), vpcId, originVerifySecret, goldenImages, appAccess,
-                goldenImageSourceAccountId, operations);
+                goldenImageSourceAccountId, operations, revisionVersionsExpireAfterDays);
     }
 
     /** The same settings in a launch account that receives production's image copies. */
     public StackSettings withGoldenImageSourceAccountId(String accountId) {
         return new StackSettings(environment, region, instanceType, capacity, rootVolume, healthCheck,
                 terminateOldFleetAfterMinutes, amiOverride, vpcId, originVerifySecret, goldenImages, appAccess,
-                Optional.of(accountId), operations);
+                Optional.of(accountId), operations, revisionVersionsExpireAfterDays);
     }
 
     /** Fleet size bounds: {@code min <= desired <= max}, each at least 0, max at least 1. */

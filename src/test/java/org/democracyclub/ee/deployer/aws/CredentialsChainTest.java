@@ -161,7 +161,7 @@ class CredentialsChainTest {
         env.put("AWS_ACCESS_KEY_ID", "AKIAFAKE");
         env.put("AWS_SECRET_ACCESS_KEY", "fake-secret");
 
-        Run run = deployer(env, "deploy", "--commit", CliRun.COMMIT);
+        Run run = deployer(env, "deploy", "--github-revision", "--commit", CliRun.COMMIT);
 
         assertThat(run.exit()).as(run.out()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.out()).contains("no AWS region: set AWS_REGION").contains("--stack-outputs FILE");
@@ -175,7 +175,7 @@ class CredentialsChainTest {
         Map<String, String> env = baseEnvironment();
         env.put("AWS_PROFILE", "empty");
 
-        Run run = deployer(env, "deploy", "--commit", CliRun.COMMIT);
+        Run run = deployer(env, "deploy", "--github-revision", "--commit", CliRun.COMMIT);
 
         assertThat(run.exit()).as(run.out()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.out()).contains("no AWS credentials from the SDK's standard chain (AWS_PROFILE=empty): "

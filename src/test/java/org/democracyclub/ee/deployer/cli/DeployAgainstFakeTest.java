@@ -42,11 +42,15 @@ class DeployAgainstFakeTest {
     }
 
     private CliRun deploy(String... extra) {
-        String[] args = new String[extra.length + 3];
-        args[0] = "deploy";
-        System.arraycopy(FAST, 0, args, 1, 2);
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return CliRun.against(fake, args);
+        // Without --revision, the GitHub revision keeps these scenarios about CodeDeploy alone;
+        // bundles uploaded from --app-source: BundleDeployTest.
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("deploy"));
+        if (!java.util.List.of(extra).contains("--revision")) {
+            args.add("--github-revision");
+        }
+        args.addAll(java.util.List.of(FAST));
+        args.addAll(java.util.List.of(extra));
+        return CliRun.against(fake, args.toArray(String[]::new));
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ class DeployInputTest {
 
     @Test
     void a_short_commit_exits_2_without_calling_aws() {
-        CliRun run = deployWith(Map.of("COMMIT_SHA", "0123abc"), "deploy");
+        CliRun run = deployWith(Map.of("COMMIT_SHA", "0123abc"), "deploy", "--github-revision");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("COMMIT_SHA must be a full 40-character hex commit SHA, got '0123abc'");
@@ -50,7 +50,7 @@ class DeployInputTest {
 
     @Test
     void a_non_hex_commit_option_exits_2_without_calling_aws() {
-        CliRun run = deployWith(Map.of(), "deploy", "--commit", "g123456789abcdef0123456789abcdef01234567");
+        CliRun run = deployWith(Map.of(), "deploy", "--github-revision", "--commit", "g123456789abcdef0123456789abcdef01234567");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("--commit must be a full 40-character hex commit SHA");
@@ -59,7 +59,7 @@ class DeployInputTest {
 
     @Test
     void no_commit_at_all_exits_2_saying_where_one_comes_from() {
-        CliRun run = deployWith(Map.of(), "deploy");
+        CliRun run = deployWith(Map.of(), "deploy", "--github-revision");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("no commit to deploy: set COMMIT_SHA or pass --commit SHA");
@@ -70,7 +70,7 @@ class DeployInputTest {
     void a_missing_stack_outputs_file_exits_2_naming_it_without_calling_aws() {
         Path missing = dir.resolve("outputs.json");
 
-        CliRun run = CliRun.against(fake, "deploy", "--stack-outputs", missing.toString());
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--stack-outputs", missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("stack outputs file " + missing + " does not exist");
@@ -81,7 +81,7 @@ class DeployInputTest {
     void a_malformed_stack_outputs_file_exits_2_without_calling_aws() throws IOException {
         Path file = Files.writeString(dir.resolve("outputs.json"), "{\"environment\": ");
 
-        CliRun run = CliRun.against(fake, "deploy", "--stack-outputs", file.toString());
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--stack-outputs", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("stack outputs file " + file + ": not valid JSON");
@@ -93,7 +93,7 @@ class DeployInputTest {
         Path file = Files.writeString(dir.resolve("outputs.json"),
                 CliRun.stackOutputsJson().replace("\"deploymentGroupName\"", "\"deploymentGroup\""));
 
-        CliRun run = CliRun.against(fake, "deploy", "--stack-outputs", file.toString());
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--stack-outputs", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("missing key 'deploymentGroupName'");
@@ -102,7 +102,7 @@ class DeployInputTest {
 
     @Test
     void a_missing_ssm_parameter_exits_2_naming_it_after_one_ssm_read_and_nothing_else() {
-        CliRun run = CliRun.against(fake, "deploy");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("SSM parameter " + StackOutputs.SSM_PARAMETER + " does not exist");
@@ -113,7 +113,7 @@ class DeployInputTest {
     void a_malformed_ssm_parameter_exits_2_naming_it_and_changes_nothing() {
         fake.ssm().put(StackOutputs.SSM_PARAMETER, "[1, 2]");
 
-        CliRun run = CliRun.against(fake, "deploy");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("stack outputs SSM parameter " + StackOutputs.SSM_PARAMETER + ": expected a JSON object");
@@ -122,8 +122,8 @@ class DeployInputTest {
 
     @Test
     void a_bad_timeout_or_poll_interval_exits_2_without_calling_aws() {
-        CliRun badTimeout = CliRun.against(fake, "deploy", "--timeout", "soon");
-        CliRun slowPoll = CliRun.against(fake, "deploy", "--poll-interval", "10s");
+        CliRun badTimeout = CliRun.against(fake, "deploy", "--github-revision", "--timeout", "soon");
+        CliRun slowPoll = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "10s");
 
         assertThat(badTimeout.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(badTimeout.err()).contains("'soon' is not a duration: use e.g. 90s, 45m, 1h or 1h30m");
@@ -143,7 +143,7 @@ class DeployInputTest {
 
     @Test
     void bad_input_with_json_still_ends_with_a_json_object() {
-        CliRun run = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy", "--json");
+        CliRun run = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy", "--github-revision", "--json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.out().strip()).startsWith("{").endsWith("}").contains("\"outcome\":\"BAD_INPUT\"", "\"exitCode\":2");
@@ -151,8 +151,8 @@ class DeployInputTest {
 
     @Test
     void stack_traces_appear_only_with_verbose() {
-        CliRun quiet = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy");
-        CliRun verbose = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy", "--verbose");
+        CliRun quiet = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy", "--github-revision");
+        CliRun verbose = deployWith(Map.of("COMMIT_SHA", "nope"), "deploy", "--github-revision", "--verbose");
 
         assertThat(quiet.err()).doesNotContain("\tat ");
         assertThat(verbose.err()).contains("BadInputException", "\tat ");

@@ -37,7 +37,7 @@ class DeployWaitsTest {
         fake(2).codeDeploy().existing("d-OTHER0001", Timeline.stuckIn("AfterInstall"), "f".repeat(40), Instant.now());
 
         // On a virtual clock: the outcome must not depend on how fast this machine is.
-        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--timeout", "30s");
+        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--github-revision", "--timeout", "30s");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("Timed out: deployment d-OTHER0001 was still InProgress when the timeout passed; nothing was deployed");
@@ -50,7 +50,7 @@ class DeployWaitsTest {
         fake(0).autoScaling().warmUpDescribes(1_000);
 
         // On a virtual clock: the outcome must not depend on how fast this machine is.
-        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--timeout", "30s");
+        CliRun run = CliRun.virtual(fake, new org.democracyclub.ee.deployer.fake.VirtualPacer(0.5), "deploy", "--github-revision", "--timeout", "30s");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
         assertThat(run.err()).contains("no instance of " + FakeAws.LIVE_FLEET + " came InService before the timeout");
@@ -63,7 +63,7 @@ class DeployWaitsTest {
         fake(2).faults(Faults.none().script("GetDeployment", Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE,
                 Fault.ERROR_BEFORE, Fault.ERROR_BEFORE, Fault.ERROR_BEFORE));
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = fake.codeDeploy().created().get(0).id;
@@ -77,7 +77,7 @@ class DeployWaitsTest {
         fake(2).codeDeploy().beforeNextCreate(() -> fake.codeDeploy()
                 .existing("d-RACE00001", Timeline.inFlight(2), "e".repeat(40), Instant.now()));
 
-        CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms");
+        CliRun run = CliRun.against(fake, "deploy", "--github-revision", "--poll-interval", "20ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(run.out()).contains("CreateDeployment refused: the group is busy (The Deployment Group 'EEDefaultDeploymentGroup' "

@@ -114,6 +114,8 @@ class HistoryAwareCommandsTest {
     private static List<String> twoCommits(Path repo) throws Exception {
         git(repo, "init", "-q");
         Files.writeString(repo.resolve("manage.py"), "print('v1')\n");
+        // The files every application tree must have for the bundle to be composed.
+        Files.writeString(repo.resolve("pyproject.toml"), "[project]\nname = \"app\"\n");
         git(repo, "add", ".");
         git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one");
         String first = git(repo, "rev-parse", "HEAD");
@@ -136,6 +138,7 @@ class HistoryAwareCommandsTest {
         List<String> commits = twoCommits(repo);
         fake.codeDeploy().existing("d-LIVE00002", Timeline.finished("Succeeded"), commits.get(1), now.minus(Duration.ofHours(1)));
 
+        git(repo, "checkout", "-q", commits.get(0)); // the bundle is composed from a checkout at the commit
         CliRun run = CliRun.virtual(fake, pacer, "deploy", "--commit", commits.get(0), "--app-source", repo.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
@@ -150,6 +153,7 @@ class HistoryAwareCommandsTest {
         fake.codeDeploy().existingS3("d-LIVE00002", Timeline.finished("Succeeded"), BUCKET,
                 RevisionKey.of(commits.get(1), "0".repeat(64)), "v2", "e2", "user", now.minus(Duration.ofHours(1)));
 
+        git(repo, "checkout", "-q", commits.get(0)); // the bundle is composed from a checkout at the commit
         CliRun run = CliRun.virtual(fake, pacer, "deploy", "--commit", commits.get(0), "--app-source", repo.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
@@ -174,6 +178,7 @@ class HistoryAwareCommandsTest {
         List<String> commits = twoCommits(repo);
         fake.codeDeploy().existing("d-LIVE00002", Timeline.finished("Succeeded"), commits.get(1), now.minus(Duration.ofHours(1)));
 
+        git(repo, "checkout", "-q", commits.get(0)); // the bundle is composed from a checkout at the commit
         CliRun run = CliRun.virtual(fake, pacer, "deploy", "--commit", commits.get(0), "--app-source", repo.toString(), "--allow-older");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
@@ -196,7 +201,7 @@ class HistoryAwareCommandsTest {
     void without_a_checkout_the_check_says_what_it_assumed() {
         fake.codeDeploy().existing("d-LIVE00001", Timeline.finished("Succeeded"), "b".repeat(40), now.minus(Duration.ofHours(1)));
 
-        CliRun run = CliRun.virtual(fake, pacer, "deploy");
+        CliRun run = CliRun.virtual(fake, pacer, "deploy", "--github-revision");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(run.out()).contains("Commit check: no --app-source checkout to compare in; assuming 0123456 is not older than the live bbbbbbb (d-LIVE00001)");

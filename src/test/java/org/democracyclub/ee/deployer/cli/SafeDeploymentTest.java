@@ -39,9 +39,10 @@ class SafeDeploymentTest {
     }
 
     private CliRun deploy(String... extra) {
-        String[] args = new String[extra.length + 1];
+        String[] args = new String[extra.length + 2];
         args[0] = "deploy";
-        System.arraycopy(extra, 0, args, 1, extra.length);
+        args[1] = "--github-revision";
+        System.arraycopy(extra, 0, args, 2, extra.length);
         return CliRun.virtual(fake, pacer, args);
     }
 

@@ -53,13 +53,13 @@ public record CliRun(int exitCode, String out, String err, Instant ended) {
                   "minSize": 1,
                   "desiredCapacity": 2,
                   "maxSize": 4,
-                  "revisionRepository": "DemocracyClub/EveryElection",
                   "url": "https://development.every-election.example",
                   "distributionDomainName": "d111111abcdef8.cloudfront.net",
                   "amiParameterName": "/ee/ami/latest",
+                  "revisionBucket": "%s",
                   "somethingExtra": "ignored"
                 }
-                """.formatted(FakeAws.APPLICATION, FakeAws.GROUP);
+                """.formatted(FakeAws.APPLICATION, FakeAws.GROUP, FakeS3.BUCKET);
     }
 
     public static Duration fastPoll() {

@@ -43,6 +43,7 @@ public final class FakeAws implements AutoCloseable {
     private final FakeSsm ssm = new FakeSsm();
     private final FakeSts sts = new FakeSts();
     private final FakeSso sso = new FakeSso();
+    private final FakeS3 s3 = new FakeS3();
     private volatile Faults faults = Faults.none();
 
     static {
@@ -90,6 +91,10 @@ public final class FakeAws implements AutoCloseable {
         return sso;
     }
 
+    public FakeS3 s3() {
+        return s3;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -116,8 +121,15 @@ public final class FakeAws implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            boolean sso = exchange.getRequestURI().getPath().equals("/federation/credentials");
+            if (target == null && !sso && !exchange.getRequestMethod().equals("POST")) {
+                // S3's REST protocol: GET/HEAD/PUT on /bucket/key (Auto Scaling's Query protocol is POST to /).
+                handleS3(exchange, raw);
+                return;
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/federation/credentials")) {
@@ -226,6 +238,24 @@ public final class FakeAws implements AutoCloseable {
     private int instances(String group) {
         var g = autoScaling.group(group);
         return g == null ? 0 : g.instances.size();
+    }
+
+    private void handleS3(HttpExchange exchange, byte[] body) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String action = FakeS3.action(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery());
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+        FakeS3.Answer answer = s3.handle(action, uri.getRawPath(), headers, body);
+        calls.add(new Call("s3", action, Map.of("path", uri.getRawPath()), Fault.NONE, answer.status() < 300,
+                "", headers.get("content-type"), accessKey(exchange)));
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().add("x-amz-request-id", "fake-request");
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+        } else {
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        }
     }
 
     static Map<String, String> form(String body) {

@@ -57,7 +57,7 @@ class JarAgainstFakeHarness {
                 fake.ssm().put(StackOutputs.SSM_PARAMETER, CliRun.stackOutputsJson());
                 fake.codeDeploy().onCreate(() -> Timeline.stuckIn("AfterInstall"));
                 Path log = OUT.resolve("sigterm-" + stop + ".txt");
-                ProcessBuilder pb = stop ? jar(fake, log, "deploy", "--stop-on-cancel") : jar(fake, log, "deploy");
+                ProcessBuilder pb = stop ? jar(fake, log, "deploy", "--github-revision", "--stop-on-cancel") : jar(fake, log, "deploy", "--github-revision");
                 Process process = pb.start();
                 while (!Files.readString(log).contains("Created deployment")) {
                     assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
@@ -101,7 +101,7 @@ class JarAgainstFakeHarness {
         try (FakeAws fake = FakeAws.start(2)) {
             fake.ssm().put(StackOutputs.SSM_PARAMETER, CliRun.stackOutputsJson());
             fake.codeDeploy().onCreate(() -> timeline);
-            ProcessBuilder pb = jar(fake, OUT.resolve(name + ".txt"), "deploy");
+            ProcessBuilder pb = jar(fake, OUT.resolve(name + ".txt"), "deploy", "--github-revision");
             Instant started = Instant.now();
             Process process = pb.start();
             int exit = process.waitFor();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.democracyclub.ee.deployer.BadInputException;
 import org.democracyclub.ee.deployer.fake.CliRun;
+import org.democracyclub.ee.deployer.fake.FakeS3;
 import org.junit.jupiter.api.Test;
 
 class StackOutputsParserTest {
@@ -16,7 +17,7 @@ class StackOutputsParserTest {
         assertThat(target.deploymentGroupName()).isEqualTo("EEDefaultDeploymentGroup");
         assertThat(target.autoScalingGroupHint()).isEqualTo("ee-fleet-from-pulumi");
         assertThat(target.capacity()).isEqualTo(new FleetCapacity(1, 2, 4));
-        assertThat(target.revisionRepository()).isEqualTo("DemocracyClub/EveryElection");
+        assertThat(target.revisionBucket()).isEqualTo(FakeS3.BUCKET);
         assertThat(target.url()).isEqualTo("https://development.every-election.example");
     }
 
@@ -30,11 +31,11 @@ class StackOutputsParserTest {
 
     @Test
     void a_missing_key_is_named_with_its_source() {
-        String json = CliRun.stackOutputsJson().replace("\"revisionRepository\"", "\"repo\"");
+        String json = CliRun.stackOutputsJson().replace("\"revisionBucket\"", "\"bucket\"");
 
         assertThatThrownBy(() -> StackOutputsParser.parse(json, "file out.json"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("stack outputs file out.json: missing key 'revisionRepository'");
+                .hasMessage("stack outputs file out.json: missing key 'revisionBucket'");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.democracyclub.ee.infra.platform;
+
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
+import java.util.Map;
+import org.democracyclub.ee.common.RevisionKey;
+
+/**
+ * The revision bucket: where the deployer uploads each bundle once, under
+ * {@code revisions/<app commit>/<sha256>.zip}, and where the instances' agent downloads the exact
+ * version a deployment names. Versioned (a deployment and a rollback name an object version, so
+ * nothing may change under them), encrypted at rest (SSE-S3), private (public access blocked,
+ * ownership enforced) and TLS-only; noncurrent versions expire after the stack's
+ * {@code revisionVersionsExpireAfterDays}. Current objects never expire: their keys differ per
+ * bundle, so a bundle stays deployable (and rollback-able) until someone deletes it.
+ */
+public final class RevisionStore extends ComponentResource {
+    public static final String TYPE = "ee:platform:RevisionStore";
+
+    private final Output<String> bucketName;
+
+    public RevisionStore(String name, String region, SiteFacts facts, int noncurrentDays, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        String bucketId = bucketName(facts.accountId(), region);
+
+        BucketV2 bucket = new BucketV2(name + "-bucket", BucketV2Args.builder().bucket(bucketId).build(), child);
+        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), child);
+        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                .builder().sseAlgorithm("AES256").build())
+                                .build())
+                        .build(), child);
+        new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child);
+        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), child);
+        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(tlsOnlyPolicy(bucketId))
+                .build(), child);
+        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-noncurrent-bundles")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(RevisionKey.PREFIX).build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(noncurrentDays).build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                                .builder().daysAfterInitiation(7).build())
+                        .build())
+                .build(), child);
+
+        this.bucketName = bucket.bucket();
+        registerOutputs(Map.of("bucketName", bucketName));
+    }
+
+    /**
+     * Bucket names are global: the account and region make it unique, and each environment is its
+     * own account. Known before anything is created, so the instance role's grant can name it.
+     */
+    public static String bucketName(String accountId, String region) {
+        return "ee-revisions-" + accountId + "-" + region;
+    }
+
+    /** The objects the instances' CodeDeploy agent downloads (GetObject with a version ID). */
+    public static String objectsArn(String accountId, String region) {
+        return "arn:aws:s3:::" + bucketName(accountId, region) + "/" + RevisionKey.PREFIX + "*";
+    }
+
+    static String tlsOnlyPolicy(String bucketId) {
+        String arn = "arn:aws:s3:::" + bucketId;
+        return PolicyDocument.create().denyWithoutTls(List.of(arn, arn + "/*")).toJson();
+    }
+
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+}
