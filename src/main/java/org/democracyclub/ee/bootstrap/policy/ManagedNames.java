@@ -5,8 +5,8 @@ import org.democracyclub.ee.infra.platform.Names;
 import org.democracyclub.ee.infra.platform.StackTags;
 
 /**
- * The names and name patterns of what the Pulumi program and the deployer manage (DESIGN.md
- * section 2). The CI policy grants write access only to resources that match these, so a program
+ * The names and name patterns of what the Pulumi program and the deployer manage (Names,
+ * StackTags and common.CodeDeployNames). The CI policy grants write access only to resources that match these, so a program
  * change that introduces a resource outside them fails with AccessDenied at {@code pulumi up}
  * instead of silently widening what CI may touch.
  */

@@ -3,7 +3,7 @@ package org.democracyclub.ee.infra.platform;
 import org.democracyclub.ee.common.CodeDeployNames;
 
 /**
- * Physical names of the resources (DESIGN.md section 2). They are what the current system
+ * Physical names of the resources (docs/deployment.md, "Moving from the CDK stacks"). They are what the current system
  * uses, so existing resources can be imported under the same names rather than recreated.
  */
 public final class Names {

@@ -10,14 +10,14 @@ import org.democracyclub.ee.infra.platform.StackTags;
 
 /**
  * Cost allocation and ownership: every taggable resource says which product and environment it
- * belongs to (DESIGN.md section 2). The program applies the tags once, through the provider's
+ * belongs to (the tags the current system's resources carry). The program applies the tags once, through the provider's
  * {@code defaultTags}; a resource counts as tagged if its own tags or its provider's default
  * tags carry them, exactly as AWS ends up tagging it ({@code tagsAll}).
  */
 public final class TagRules {
     public static final String PRODUCT_TAG = StackTags.PRODUCT_KEY;
     public static final String ENVIRONMENT_TAG = StackTags.ENVIRONMENT_KEY;
-    /** The product's tag value, fixed by DESIGN.md section 2 so existing resources keep their tags. */
+    /** The product's tag value, kept from the current system so existing resources keep their tags. */
     public static final String PRODUCT = StackTags.PRODUCT;
 
     private static final ObjectMapper JSON = new ObjectMapper();

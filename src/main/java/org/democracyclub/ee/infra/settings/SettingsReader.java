@@ -18,7 +18,7 @@ import org.democracyclub.ee.infra.settings.StackSettings.RootVolume;
  * known), the key, the bad value and what is allowed.
  */
 public final class SettingsReader {
-    /** The only region the stacks run in (DESIGN.md section 2). */
+    /** The only region the stacks run in (as in the current system: each environment is its own AWS account, all in eu-west-2). */
     public static final String REGION = "eu-west-2";
     static final String REGION_KEY = "aws:region";
 
