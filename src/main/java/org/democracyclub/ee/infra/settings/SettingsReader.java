@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.image.BaseImage;
 import org.democracyclub.ee.infra.image.GoldenImageSettings;
-import org.democracyclub.ee.infra.platform.Application;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
 import org.democracyclub.ee.infra.settings.StackSettings.HealthCheck;
 import org.democracyclub.ee.infra.settings.StackSettings.OriginSecret;
@@ -154,7 +154,7 @@ public final class SettingsReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER));
+            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, AppDefaults.USER));
         } catch (IllegalArgumentException e) {
             problems.add(values.where("applicationGitRef") + values.key("applicationGitRef") + ": " + e.getMessage());
             return Optional.empty();
