@@ -9,6 +9,7 @@ import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
+import org.democracyclub.ee.infra.program.EveryElectionStack;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 import org.democracyclub.ee.infra.settings.StackConfig;

@@ -1,8 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
-import org.democracyclub.ee.infra.platform.Names;
-import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.names.StackTags;
 
 /**
  * The names and name patterns of what the Pulumi program and the deployer manage (Names,

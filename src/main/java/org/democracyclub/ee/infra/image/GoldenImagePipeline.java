@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.OrganisationArn;
 
 /**
  * The golden image pipeline: the AWSTOE components, the recipe that applies them to the DC base

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
+import org.democracyclub.ee.infra.settings.GoldenImageSettings;
 
 /**
  * What the recipe will contain, worked out without Pulumi: each component with the parameter

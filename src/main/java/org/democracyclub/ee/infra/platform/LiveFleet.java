@@ -2,6 +2,7 @@ package org.democracyclub.ee.infra.platform;
 
 import java.util.Comparator;
 import java.util.List;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The Auto Scaling group that serves the site, and who owns it (docs/adr/0001).

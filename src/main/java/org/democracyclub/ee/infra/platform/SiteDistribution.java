@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**

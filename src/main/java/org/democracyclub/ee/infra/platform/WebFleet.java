@@ -18,6 +18,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**

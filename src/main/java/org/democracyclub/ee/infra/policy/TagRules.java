@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.names.StackTags;
 
 /**
  * Cost allocation and ownership: every taggable resource says which product and environment it

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.democracyclub.ee.infra.EveryElectionStack;
+import org.democracyclub.ee.infra.program.EveryElectionStack;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
-import org.democracyclub.ee.bootstrap.OfflineBootstrap;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.democracyclub.ee.common.AppDefaults;
-import org.democracyclub.ee.infra.image.BaseImage;
-import org.democracyclub.ee.infra.image.GoldenImageSettings;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
 import org.democracyclub.ee.infra.settings.StackSettings.HealthCheck;
 import org.democracyclub.ee.infra.settings.StackSettings.OriginSecret;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.democracyclub.ee.deployer.DeployerMain;
 import org.democracyclub.ee.deployer.ExitCode;
 import org.democracyclub.ee.deployer.aws.ClientSettings;
 import org.junit.jupiter.api.Test;
