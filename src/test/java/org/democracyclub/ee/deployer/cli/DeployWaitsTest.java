@@ -34,7 +34,7 @@ class DeployWaitsTest {
 
     @Test
     void a_deployment_in_flight_past_the_timeout_exits_3_and_creates_nothing() throws IOException {
-        fake(2).codeDeploy().existing("d-OTHER0001", Timeline.stuckIn("AfterInstall"), "f".repeat(40), Instant.now());
+        fake(2).codeDeploy().existing("d-OTHER0001", Timeline.alreadyStuckIn("AfterInstall"), "f".repeat(40), Instant.now());
 
         CliRun run = CliRun.against(fake, "deploy", "--poll-interval", "20ms", "--timeout", "300ms");
 
