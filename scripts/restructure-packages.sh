@@ -71,7 +71,40 @@ org.democracyclub.ee.deployer.appspec.AppspecShellcheckTest  org.democracyclub.e
 EOF
 )
 
-python3 - "$MOVES" "$TEST_MOVES" <<'PY'
+# The integration tier (IntegrationTierTest says what belongs there): *Test -> *IT, same package.
+TIER=$(cat <<'EOF'
+org.democracyclub.ee.bootstrap.BootstrapProgramTest
+org.democracyclub.ee.deployer.appspec.HookSettingsTest
+org.democracyclub.ee.deployer.appspec.ShellcheckTest
+org.democracyclub.ee.deployer.appspec.ValidateAppspecCommandTest
+org.democracyclub.ee.deployer.cli.CommandLineParsingTest
+org.democracyclub.ee.deployer.cli.DeployAgainstFakeTest
+org.democracyclub.ee.deployer.cli.DeployInputTest
+org.democracyclub.ee.deployer.cli.DeployWaitsTest
+org.democracyclub.ee.deployer.cli.StatusAndRollbackTest
+org.democracyclub.ee.deployer.deploy.CancelGuardTest
+org.democracyclub.ee.deployer.fake.WireProtocolTest
+org.democracyclub.ee.deployer.local.LocalCommandTest
+org.democracyclub.ee.deployer.local.LocalRunnerTest
+org.democracyclub.ee.deployer.local.ProjectHooksTest
+org.democracyclub.ee.deployer.local.RunAsTest
+org.democracyclub.ee.deployer.outputs.StackOutputsParserTest
+org.democracyclub.ee.infra.image.ComponentScriptsTest
+org.democracyclub.ee.infra.image.ImagePipelineTest
+org.democracyclub.ee.infra.platform.BlueGreenStateTest
+org.democracyclub.ee.infra.platform.PlatformTest
+org.democracyclub.ee.infra.platform.SiteLookupsTest
+org.democracyclub.ee.infra.policy.PolicyUnderPulumiMocksTest
+org.democracyclub.ee.infra.preview.ArchitectureDiagramTest
+org.democracyclub.ee.infra.preview.PreviewCommandTest
+org.democracyclub.ee.infra.program.GoldenImageStackTest
+org.democracyclub.ee.infra.program.StackPolicyTest
+EOF
+)
+TIER_MOVES=$(for t in $TIER; do echo "$t ${t%Test}IT"; done)
+
+python3 - "$MOVES" "$TEST_MOVES
+$TIER_MOVES" <<'PY'
 import os, re, subprocess, sys
 
 ROOTS = ["src/main/java", "src/test/java"]

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.democracyclub.ee.infra.program.Stacks;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -43,7 +42,7 @@ class ProjectFileTest {
     @Test
     void theProjectNameIsTheConfigurationNamespaceOfTheStackFiles() throws IOException {
         String name = ProjectFile.read(Path.of(".")).name();
-        for (String stack : Stacks.ALL) {
+        for (String stack : StackFiles.ALL) {
             assertThat(Files.readString(Path.of("Pulumi." + stack + ".yaml"))).contains(name + ":instanceType");
         }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ee-infra.jar preview}: the README's main command, with its output captured. */
-class PreviewCommandTest {
+class PreviewCommandIT {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 

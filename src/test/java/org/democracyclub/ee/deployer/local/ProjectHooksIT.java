@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-ins for systemctl, python3 (and the virtualenv it creates), npm, aws and curl first on
  * PATH. Each stand-in logs "EVENT command args", which proves the order and the environment.
  */
-class ProjectHooksTest {
+class ProjectHooksIT {
     private static final String UNIT = "gunicorn_every_election.service";
 
     @TempDir

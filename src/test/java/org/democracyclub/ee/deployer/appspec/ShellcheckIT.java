@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Runs shellcheck on every hook script. Skipped on a developer machine without shellcheck, but
  * in CI (CI=true, where .ci/run installs it) a missing shellcheck is a failure, not a skip.
  */
-class ShellcheckTest {
+class ShellcheckIT {
 
     @Test
     void everyHookScriptIsCleanUnderShellcheck() throws Exception {
@@ -28,7 +28,7 @@ class ShellcheckTest {
         assumeTrue(installed, "shellcheck is not installed");
 
         List<String> command = new ArrayList<>(List.of("shellcheck", "--format=gcc"));
-        try (Stream<Path> files = Files.walk(HookSettingsTest.HOOKS)) {
+        try (Stream<Path> files = Files.walk(HookSettingsIT.HOOKS)) {
             files.filter(f -> f.toString().endsWith(".sh")).map(Path::toString).sorted().forEach(command::add);
         }
         assertThat(command).contains("deploy/hooks/lib/settings.sh", "deploy/hooks/validate_service.sh");

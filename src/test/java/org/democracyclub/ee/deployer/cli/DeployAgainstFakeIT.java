@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 /** {@code deploy} end to end: the real command line and SDK clients against the local fake. */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class DeployAgainstFakeTest {
+class DeployAgainstFakeIT {
     static final Frame.Diagnostics AFTER_INSTALL_FAILURE = new Frame.Diagnostics("ScriptFailed",
             "deploy/hooks/after_install.sh",
             "Script at specified location: deploy/hooks/after_install.sh run as user every_election failed with exit code 1",

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * pure tests assume (provider default tags as JSON text, the provider reference format, string
  * booleans) and the suppression overload that takes a {@code Resource}.
  */
-class PolicyUnderPulumiMocksTest {
+class PolicyUnderPulumiMocksIT {
 
     /** Records every resource and gives it the ID {@code <name>-id}, like the program's mocks. */
     static final class RecordingMocks implements Mocks {

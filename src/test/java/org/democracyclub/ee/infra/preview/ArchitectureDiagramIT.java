@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.democracyclub.ee.infra.program.Stacks;
 import org.junit.jupiter.api.Test;
 
-class ArchitectureDiagramTest {
+class ArchitectureDiagramIT {
     private static final Path ARCHITECTURE = Path.of("docs/architecture.md");
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class ValidateAppspecCommandTest {
+class ValidateAppspecCommandIT {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 

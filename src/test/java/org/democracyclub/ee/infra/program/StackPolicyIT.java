@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The policy rules pass on the project's own stacks, as declared from the real stack files. */
-class StackPolicyTest {
+class StackPolicyIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"development", "staging", "production"})

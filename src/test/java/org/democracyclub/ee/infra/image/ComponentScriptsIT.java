@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  * The shell scripts inside the documents only run on an Image Builder instance; a syntax error
  * there would surface after a deployment and a 20-minute build. {@code bash -n} finds it here.
  */
-class ComponentScriptsTest {
+class ComponentScriptsIT {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_-]+)\\s*}}");
 
@@ -28,7 +28,7 @@ class ComponentScriptsTest {
     /** Every ExecuteBash step, with parameters replaced by the values the recipe gives (or their defaults). */
     @SuppressWarnings("unchecked")
     private static List<Script> scripts() {
-        var plan = RecipePlan.of(ImagePipelineTest.SETTINGS, ComponentDocuments.load());
+        var plan = RecipePlan.of(ImagePipelineIT.SETTINGS, ComponentDocuments.load());
         List<Script> scripts = new ArrayList<>();
         for (var component : plan.components()) {
             Map<String, Object> document = new Yaml().load(component.document().content());

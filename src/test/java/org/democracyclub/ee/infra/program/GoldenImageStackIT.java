@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only production builds golden images; the others receive them through the organisation share. */
-class GoldenImageStackTest {
+class GoldenImageStackIT {
     private static final String PIPELINE = "aws:imagebuilder/imagePipeline:ImagePipeline";
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /** Every wait of {@code deploy} is bounded by the timeout, and a bad poll does not end the watch. */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class DeployWaitsTest {
+class DeployWaitsIT {
     private FakeAws fake;
 
     private FakeAws fake(int inService) throws IOException {

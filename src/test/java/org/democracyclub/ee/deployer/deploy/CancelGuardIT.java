@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /** What a cancelled CI job leaves behind; the hook's body is run directly, without a signal. */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class CancelGuardTest {
+class CancelGuardIT {
     private FakeAws fake;
     private AwsClients aws;
     private final StringWriter out = new StringWriter();

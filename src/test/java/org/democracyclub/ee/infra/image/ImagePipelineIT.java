@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The component under Pulumi's mock engine, declared once for the production stack's values. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImagePipelineTest {
+class ImagePipelineIT {
 
     static final String ORG_ARN = "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5";
     static final String AMI_PARAMETER = "/ee/golden-image/ami-id";

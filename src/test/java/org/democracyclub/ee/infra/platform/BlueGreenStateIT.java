@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * it creates the original fleet only in a fresh account, never a second fleet behind the
  * target group, and never writes a stale fleet into the deployment group.
  */
-class BlueGreenStateTest {
+class BlueGreenStateIT {
     private static final String GROUP = "aws:autoscaling/group:Group";
     private static final String DEPLOYMENT_GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
     private static final String COPY = "CodeDeploy_EEDefaultDeploymentGroup_d-ABCDEF123";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /** {@code status} and {@code rollback} against the fake's deployment history. */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class StatusAndRollbackTest {
+class StatusAndRollbackIT {
     static final String COMMIT_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     static final String COMMIT_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     static final String COMMIT_C = "cccccccccccccccccccccccccccccccccccccccc";
@@ -41,7 +41,7 @@ class StatusAndRollbackTest {
         fake.codeDeploy()
                 .existing("d-CCCCCCCC3", Timeline.finished("Succeeded"), COMMIT_C, now.minus(Duration.ofHours(1)))
                 .existing("d-AAAAAAAA1", Timeline.finished("Succeeded"), COMMIT_A, now.minus(Duration.ofHours(3)))
-                .existing("d-BBBBBBBB2", Timeline.failingIn("AfterInstall", DeployAgainstFakeTest.AFTER_INSTALL_FAILURE).ended(),
+                .existing("d-BBBBBBBB2", Timeline.failingIn("AfterInstall", DeployAgainstFakeIT.AFTER_INSTALL_FAILURE).ended(),
                         COMMIT_B, now.minus(Duration.ofHours(2)));
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What each stack declares, checked on the properties that matter. */
-class PlatformTest {
+class PlatformIT {
     private static final String SG_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     private static final String SG_EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     private static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";

@@ -14,7 +14,7 @@ import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
 /** The values set by hand in SSM are checked before anything is declared. */
-class SiteLookupsTest {
+class SiteLookupsIT {
 
     private static OfflineRun runWith(String parameter, String value) {
         return OfflineStack.run(Stacks.PROJECT, "staging", Fixture.builtIn().withParameter(parameter, value));

@@ -7,7 +7,7 @@ import org.democracyclub.ee.deployer.BadInputException;
 import org.democracyclub.ee.deployer.fake.CliRun;
 import org.junit.jupiter.api.Test;
 
-class StackOutputsParserTest {
+class StackOutputsParserIT {
     @Test
     void reads_what_pulumi_stack_output_json_prints_and_ignores_extra_keys() {
         DeployTarget target = StackOutputsParser.parse(CliRun.stackOutputsJson(), "test");

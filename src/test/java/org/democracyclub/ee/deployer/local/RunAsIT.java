@@ -8,7 +8,7 @@ import org.democracyclub.ee.deployer.appspec.Hook;
 import org.democracyclub.ee.deployer.appspec.LifecycleEvent;
 import org.junit.jupiter.api.Test;
 
-class RunAsTest {
+class RunAsIT {
     private static Hook hook(String runas) {
         return new Hook(LifecycleEvent.AFTER_INSTALL, "deploy/hooks/x.sh", 60, Optional.ofNullable(runas), 3);
     }

@@ -12,7 +12,7 @@ import org.democracyclub.ee.common.AppDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The hooks' settings file and the Java side state the same facts; the hooks follow one shape. */
-class HookSettingsTest {
+class HookSettingsIT {
     static final Path HOOKS = Path.of("deploy/hooks");
 
     /** The value a variable has after sourcing settings.sh with nothing overridden. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
 
 /** The command line is parsed without running anything (and so without AWS). */
-class CommandLineParsingTest {
+class CommandLineParsingIT {
     private static ParseResult parse(String... args) {
         return DeployerMain.commandLine(new CommandEnvironment(n -> null, ClientSettings.standardChain(), null))
                 .parseArgs(args);

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class WireProtocolTest {
+class WireProtocolIT {
     private FakeAws fake;
     private AwsClients aws;
 

@@ -14,7 +14,7 @@ import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class BootstrapProgramTest {
+class BootstrapProgramIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The account the offline runs' fixture answers for. */
     private static final String ACCOUNT_ID = Fixture.builtIn().accountId();

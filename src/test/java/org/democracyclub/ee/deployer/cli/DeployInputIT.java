@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input exits 2 with a message naming the problem, before any AWS call. */
 // A deployer stuck on an unexpected answer from the fake fails the test instead of hanging the build.
 @Timeout(60)
-class DeployInputTest {
+class DeployInputIT {
     @TempDir
     Path dir;
     private FakeAws fake;
