@@ -11,4 +11,20 @@ public final class CodeDeployNames {
 
     private CodeDeployNames() {
     }
+
+    /**
+     * What CodeDeploy names the fleet a blue/green deployment of {@code deploymentGroup} copies
+     * from the live one starts with: {@code CodeDeploy_<group>_}, then the deployment ID. The
+     * program tells CodeDeploy's fleets from its own by it, the deployer finds the fleet a failed
+     * deployment left. The one place for this rule (as CodeDeploy names the copies in the accounts
+     * of the current system; not stated in the CodeDeploy documentation searched: unconfirmed).
+     */
+    public static String replacementFleetPrefix(String deploymentGroup) {
+        return "CodeDeploy_" + deploymentGroup + "_";
+    }
+
+    /** CodeDeploy's name for the fleet it creates in the blue/green deployment {@code deploymentId}. */
+    public static String replacementFleet(String deploymentGroup, String deploymentId) {
+        return replacementFleetPrefix(deploymentGroup) + deploymentId;
+    }
 }

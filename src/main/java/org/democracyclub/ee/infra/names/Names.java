@@ -21,7 +21,7 @@ public final class Names {
     public static final String IMAGE_BUILDER_ROLE = IMAGE_BUILDER + "-instance";
     public static final String ORIGINAL_FLEET = "ee-asg";
     /** Prefix of the fleets CodeDeploy creates: {@code CodeDeploy_<group>_d-<id>}. */
-    public static final String CODEDEPLOY_FLEET_PREFIX = "CodeDeploy_" + DEPLOYMENT_GROUP + "_";
+    public static final String CODEDEPLOY_FLEET_PREFIX = CodeDeployNames.replacementFleetPrefix(DEPLOYMENT_GROUP);
     public static final String LOAD_BALANCER_SECURITY_GROUP = "ee-alb-sg";
     public static final String INSTANCE_SECURITY_GROUP = "ee-instance-sg";
     /** SSM parameter holding the golden image's AMI ID; the launch template resolves it at launch. */
