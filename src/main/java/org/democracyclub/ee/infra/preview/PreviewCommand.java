@@ -115,11 +115,7 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private List<ConfigEntry> stackFileConfig(String stack) {
-        try {
-            return StackFileConfig.read(projectDir.resolve(StackConfig.fileNameOf(stack)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return StackFileConfig.read(projectDir.resolve(StackConfig.fileNameOf(stack)));
     }
 
     private static int invalid(String stack, List<String> problems, PrintWriter err) {

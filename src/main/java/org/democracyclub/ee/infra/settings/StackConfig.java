@@ -77,7 +77,8 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
                         + " must be a single value (string, number or boolean)");
             }
         }
-        return new StackConfig(stack, fileName, Map.copyOf(values));
+        // In the file's order: what the policy rules and the preview print follows it.
+        return new StackConfig(stack, fileName, java.util.Collections.unmodifiableMap(values));
     }
 
     /**
