@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 

@@ -3,7 +3,7 @@ package org.democracyclub.ee.common;
 import java.util.List;
 
 /**
- * Facts about the app on an instance (DESIGN.md section 2) that the Pulumi program, the
+ * Facts about the app on an instance (the user, paths, unit and port the current system's instances use) that the Pulumi program, the
  * deployer and the hook scripts rely on. Both jars compile against this class; the hooks'
  * values live in ee-deploy/lib/settings.sh and a test asserts they equal these, so the copies
  * cannot drift apart silently.

@@ -3,7 +3,7 @@ package org.democracyclub.ee.common;
 import java.util.List;
 
 /**
- * The contract between the Pulumi program and the deployer (DESIGN.md section 3): the stack
+ * The contract between the Pulumi program and the deployer (docs/architecture.md, "The parts"): the stack
  * output keys, and the SSM parameter that holds the same JSON object so the deploy job needs no
  * Pulumi access. Both jars compile against this one class.
  */

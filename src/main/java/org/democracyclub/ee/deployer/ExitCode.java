@@ -1,7 +1,7 @@
 package org.democracyclub.ee.deployer;
 
 /**
- * The deployer's exit statuses (DESIGN.md section 4). CI scripts branch on them, so they never
+ * The deployer's exit statuses (docs/deployer.md, "Exit codes"). CI scripts branch on them, so they never
  * change meaning; every command maps its outcome to one of these in one place.
  */
 public final class ExitCode {

@@ -2,13 +2,17 @@ package org.democracyclub.ee.infra;
 
 import com.pulumi.Pulumi;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettings;
 import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
+import org.democracyclub.ee.infra.program.EveryElectionStack;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 import org.democracyclub.ee.infra.settings.StackConfig;
@@ -30,6 +34,13 @@ public final class InfraMain {
         if (System.getenv(ENGINE_MONITOR) != null) {
             runUnderEngine(System.getenv());
             return;
+        }
+        Optional<List<String>> faster = SharedArchive.relaunchCommand(args);
+        if (faster.isPresent()) {
+            OptionalInt status = SharedArchive.run(faster.get());
+            if (status.isPresent()) {
+                System.exit(status.getAsInt());
+            }
         }
         System.exit(new CommandLine(new InfraMain()).execute(args));
     }

@@ -3,12 +3,12 @@ package org.democracyclub.ee.bootstrap.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.infra.platform.Names;
-import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.names.StackTags;
 
 /**
- * The names and name patterns of what the Pulumi program and the deployer manage (DESIGN.md
- * section 2). The CI policy grants write access only to resources that match these, so a program
+ * The names and name patterns of what the Pulumi program and the deployer manage (Names,
+ * StackTags and common.CodeDeployNames). The CI policy grants write access only to resources that match these, so a program
  * change that introduces a resource outside them fails with AccessDenied at {@code pulumi up}
  * instead of silently widening what CI may touch.
  */

@@ -29,7 +29,7 @@ public record PolicyScope(String accountId, String region, String stateBucketNam
 
     /** The permissions boundary every role CI creates must carry. */
     public String boundaryArn() {
-        return org.democracyclub.ee.infra.platform.Names.permissionsBoundaryArn(accountId);
+        return org.democracyclub.ee.infra.names.Names.permissionsBoundaryArn(accountId);
     }
 
     /** ARN of a global resource in this account (IAM, CloudFront): no region field. */

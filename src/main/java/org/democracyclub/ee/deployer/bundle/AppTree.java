@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.democracyclub.ee.common.RevisionLayout;
 import org.democracyclub.ee.deployer.BadInputException;
-import org.democracyclub.ee.deployer.deploy.CommitSha;
+import org.democracyclub.ee.deployer.CommitSha;
 
 /**
  * The application's part of the bundle: the tree at {@code --app-source}, checked to be the

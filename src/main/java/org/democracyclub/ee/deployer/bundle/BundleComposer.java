@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.democracyclub.ee.common.RevisionLayout;
 import org.democracyclub.ee.deployer.BadInputException;
-import org.democracyclub.ee.deployer.deploy.CommitSha;
+import org.democracyclub.ee.deployer.CommitSha;
 
 /**
  * Composes the revision bundle (the layout is {@link RevisionLayout}'s): every input is checked

@@ -7,7 +7,7 @@ import org.democracyclub.ee.deployer.ExitCode;
 import org.democracyclub.ee.deployer.bundle.Bundle;
 import org.democracyclub.ee.deployer.bundle.BundleComposer;
 import org.democracyclub.ee.deployer.bundle.Manifest;
-import org.democracyclub.ee.deployer.deploy.CommitSha;
+import org.democracyclub.ee.deployer.CommitSha;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

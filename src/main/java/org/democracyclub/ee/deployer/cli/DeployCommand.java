@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.deployer.BadInputException;
 import org.democracyclub.ee.deployer.aws.AwsClients;
-import org.democracyclub.ee.deployer.deploy.CommitSha;
+import org.democracyclub.ee.deployer.CommitSha;
 import org.democracyclub.ee.deployer.deploy.DeployRequest;
 import org.democracyclub.ee.deployer.deploy.Deployer;
 import org.democracyclub.ee.deployer.deploy.DeploymentHistory;

@@ -11,7 +11,7 @@ import org.democracyclub.ee.deployer.deploy.TimedOutException;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** The one place where outcomes and exceptions become exit codes (DESIGN.md section 4). */
+/** The one place where outcomes and exceptions become exit codes (the statuses of ExitCode, listed in docs/deployer.md). */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     public static int of(Outcome outcome) {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.codedeploy.model.TargetLabel;
 
 /** Where the new (green) instances are in CodeDeploy's blue/green lifecycle. */
 public final class LifecycleEvents {
-    /** The order CodeDeploy runs events on a replacement instance (DESIGN.md section 6). */
+    /** The order CodeDeploy runs events on a replacement instance (CodeDeploy's EC2 blue/green order; docs/hooks.md, "Lifecycle on a replacement instance"). */
     static final List<String> GREEN_ORDER = List.of(
             "ApplicationStop", "DownloadBundle", "BeforeInstall", "Install", "AfterInstall",
             "ApplicationStart", "ValidateService", "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic");

@@ -28,7 +28,7 @@ public final class NewFleetCleanup {
 
     /** CodeDeploy's name for the fleet it creates in a blue/green deployment. */
     public static String replacementFleetName(String deploymentGroup, String deploymentId) {
-        return "CodeDeploy_" + deploymentGroup + "_" + deploymentId;
+        return org.democracyclub.ee.common.CodeDeployNames.replacementFleet(deploymentGroup, deploymentId);
     }
 
     /** @return whether any fleet was deleted */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.democracyclub.ee.deployer.BadInputException;
+import org.democracyclub.ee.deployer.CommitSha;
 import org.democracyclub.ee.deployer.outputs.DeployTarget;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 

@@ -2,6 +2,7 @@ package org.democracyclub.ee.deployer.deploy;
 
 import java.util.Locale;
 import org.democracyclub.ee.deployer.BadInputException;
+import org.democracyclub.ee.deployer.CommitSha;
 import software.amazon.awssdk.services.codedeploy.model.BundleType;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocation;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;

@@ -1,7 +1,7 @@
 package org.democracyclub.ee.deployer.outputs;
 
 /**
- * The stack outputs the deployer uses (DESIGN.md section 3), validated.
+ * The stack outputs the deployer uses (the keys of common.StackOutputs), validated.
  *
  * @param autoScalingGroupHint the fleet's ASG when the stack last ran; CodeDeploy replaces it on
  *                             every deployment, so the deployment group is asked for the live one

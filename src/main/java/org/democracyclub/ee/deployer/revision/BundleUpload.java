@@ -12,7 +12,7 @@ import org.democracyclub.ee.deployer.appspec.Validation;
 import org.democracyclub.ee.deployer.bundle.Bundle;
 import org.democracyclub.ee.deployer.bundle.BundleComposer;
 import org.democracyclub.ee.deployer.bundle.UnpackedBundle;
-import org.democracyclub.ee.deployer.deploy.CommitSha;
+import org.democracyclub.ee.deployer.CommitSha;
 import org.democracyclub.ee.deployer.deploy.Console;
 import org.democracyclub.ee.deployer.deploy.Revision;
 import software.amazon.awssdk.services.s3.S3Client;

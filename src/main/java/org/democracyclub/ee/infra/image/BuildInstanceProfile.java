@@ -29,7 +29,7 @@ record BuildInstanceProfile(InstanceProfile profile, List<Resource> grants) {
                 .description("Image Builder build and test instances of " + name)
                 .assumeRolePolicy(BuildInstancePolicies.assumeRolePolicy())
                 // The CI role may create and change only roles with the bootstrap's boundary.
-                .permissionsBoundary(org.democracyclub.ee.infra.platform.Names.permissionsBoundaryArn(accountId))
+                .permissionsBoundary(org.democracyclub.ee.infra.names.Names.permissionsBoundaryArn(accountId))
                 .build(), child);
         List<Resource> grants = new ArrayList<>();
         for (String policyArn : BuildInstancePolicies.MANAGED_POLICY_ARNS) {

@@ -9,7 +9,7 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import java.util.List;
-import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The pipeline's execution role ({@link ExecutionRolePolicy}), named {@link Names#IMAGE_BUILDER_EXECUTION_ROLE}

@@ -28,6 +28,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.OrganisationArn;
+import org.democracyclub.ee.infra.settings.BuildSchedule;
 
 /**
  * The golden image pipeline: the AWSTOE components, the recipe that applies them to the DC base

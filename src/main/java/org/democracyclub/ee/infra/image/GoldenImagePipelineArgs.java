@@ -3,6 +3,8 @@ package org.democracyclub.ee.infra.image;
 import com.pulumi.core.Output;
 import java.util.List;
 import java.util.Objects;
+import org.democracyclub.ee.infra.names.OrganisationArn;
+import org.democracyclub.ee.infra.settings.GoldenImageSettings;
 
 /**
  * Inputs of {@link GoldenImagePipeline}. The AWS provider is not here: pass it in the

@@ -11,7 +11,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.platform.PolicyDocument;
 
 /**

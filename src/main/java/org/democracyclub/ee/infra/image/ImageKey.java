@@ -5,6 +5,7 @@ import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import org.democracyclub.ee.infra.names.OrganisationArn;
 
 /**
  * The customer-managed KMS key the golden image's snapshots are encrypted with, and its alias,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.OrganisationArn;
 
 /**
  * The key policy of the customer-managed key the golden image's snapshots are encrypted with.

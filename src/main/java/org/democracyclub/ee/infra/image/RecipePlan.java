@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.democracyclub.ee.common.RevisionLayout;
 import org.democracyclub.ee.infra.platform.AppSettings;
 import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
+import org.democracyclub.ee.infra.settings.GoldenImageSettings;
 
 /**
  * What the recipe will contain, worked out without Pulumi: each component with the parameter

@@ -10,7 +10,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.infra.platform.Names;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.common.CodeDeployNames;
 
 /**
@@ -90,7 +90,7 @@ public final class OperationsRoles extends ComponentResource {
                         "autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy",
                         "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction"),
                         List.of(fleets + "CodeDeploy_" + CodeDeployNames.DEPLOYMENT_GROUP + "_*",
-                                fleets + org.democracyclub.ee.infra.platform.Names.ORIGINAL_FLEET))
+                                fleets + org.democracyclub.ee.infra.names.Names.ORIGINAL_FLEET))
                 .allow("RunShellScriptOnInstances", List.of("ssm:SendCommand"), List.of(
                         "arn:aws:ssm:" + region + "::document/" + RunbookDocuments.RUN_SHELL_SCRIPT,
                         "arn:aws:ec2:" + region + ":" + accountId + ":instance/*"))

@@ -4,6 +4,7 @@ import com.pulumi.aws.ssm.outputs.GetParameterResult;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The launch template's image is {@code resolve:ssm:} of {@link Names#AMI_PARAMETER}. EC2 accepts

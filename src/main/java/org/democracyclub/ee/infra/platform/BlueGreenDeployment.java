@@ -20,6 +20,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**

@@ -2,6 +2,7 @@ package org.democracyclub.ee.infra.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * {@code pulumi up} refused because a blue/green deployment is in flight: its replacement fleet

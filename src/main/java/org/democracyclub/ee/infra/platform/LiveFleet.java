@@ -2,6 +2,7 @@ package org.democracyclub.ee.infra.platform;
 
 import java.util.List;
 import java.util.TreeSet;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The Auto Scaling group that serves the site, and who owns it (docs/adr/0001), decided from

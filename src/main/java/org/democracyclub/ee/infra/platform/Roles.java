@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.settings.StackSettings;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The IAM roles: the instances' role and profile, and the role CodeDeploy acts with. Policies

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The two security groups: the load balancer's accepts HTTPS only from CloudFront's

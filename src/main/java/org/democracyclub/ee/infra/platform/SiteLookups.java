@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
-import org.democracyclub.ee.infra.image.OrganisationArn;
+import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.names.OrganisationArn;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**

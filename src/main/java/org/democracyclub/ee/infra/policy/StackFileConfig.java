@@ -1,41 +1,40 @@
 package org.democracyclub.ee.infra.policy;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /**
- * Reads a stack file's {@code config:} block into {@link ConfigEntry}s for EE-SEC-2: a value
- * written as {@code {secure: ...}} is encrypted, anything else is plain text in git.
+ * A stack file's {@code config:} block as {@link ConfigEntry}s for EE-SEC-2: a value written as
+ * {@code {secure: ...}} is encrypted, anything else is plain text in git. The file is read by
+ * the one reader of stack files, {@link StackConfig#fromStackFile}, so the rules see exactly
+ * the values the program is given.
  */
 public final class StackFileConfig {
+    private static final String PREFIX = "Pulumi.";
+    private static final String SUFFIX = ".yaml";
+
     private StackFileConfig() {
     }
 
-    public static List<ConfigEntry> read(Path stackFile) throws IOException {
-        try (Reader reader = Files.newBufferedReader(stackFile, StandardCharsets.UTF_8)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return entries(root);
+    /**
+     * Reads {@code Pulumi.<stack>.yaml}.
+     *
+     * @throws org.democracyclub.ee.infra.settings.InvalidSettingsException when it is missing or invalid
+     */
+    public static List<ConfigEntry> read(Path stackFile) {
+        String name = stackFile.getFileName().toString();
+        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) {
+            throw new IllegalArgumentException(stackFile + " is not a stack file (" + PREFIX + "<stack>" + SUFFIX + ")");
         }
+        Path dir = stackFile.toAbsolutePath().getParent();
+        return of(StackConfig.fromStackFile(dir, name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
     }
 
-    /** The entries of an already-parsed stack file (a YAML map with a {@code config} map). */
-    public static List<ConfigEntry> entries(Object stackFile) {
-        List<ConfigEntry> result = new ArrayList<>();
-        for (Map.Entry<?, ?> e : Props.object(stackFile, "config").entrySet()) {
-            String key = String.valueOf(e.getKey());
-            Object value = e.getValue();
-            boolean secure = value instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure");
-            result.add(new ConfigEntry(key, secure, secure || value == null ? null : String.valueOf(value)));
-        }
-        return result;
+    /** The entries of a stack's configuration, in the order of its file. */
+    public static List<ConfigEntry> of(StackConfig config) {
+        return config.values().entrySet().stream()
+                .map(e -> new ConfigEntry(e.getKey(), e.getValue().secret(), e.getValue().secret() ? null : e.getValue().text()))
+                .toList();
     }
 }

@@ -6,20 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.democracyclub.ee.infra.platform.StackTags;
+import org.democracyclub.ee.infra.names.StackTags;
 
 /**
  * Cost allocation and ownership: every taggable resource says which product and environment it
- * belongs to (DESIGN.md section 2). The program applies the tags once, through the provider's
+ * belongs to (the tags the current system's resources carry). The program applies the tags once, through the provider's
  * {@code defaultTags}; a resource counts as tagged if its own tags or its provider's default
  * tags carry them, exactly as AWS ends up tagging it ({@code tagsAll}).
  */
 public final class TagRules {
-    public static final String PRODUCT_TAG = StackTags.PRODUCT_KEY;
-    public static final String ENVIRONMENT_TAG = StackTags.ENVIRONMENT_KEY;
-    /** The product's tag value, fixed by DESIGN.md section 2 so existing resources keep their tags. */
-    public static final String PRODUCT = StackTags.PRODUCT;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TagRules() {
@@ -51,7 +46,7 @@ public final class TagRules {
                     String problem = missing(tags, input.environment());
                     if (problem != null) {
                         findings.add(r, problem + " in " + where,
-                                "tag it " + PRODUCT_TAG + "=" + PRODUCT + ", " + ENVIRONMENT_TAG + "="
+                                "tag it " + StackTags.PRODUCT_KEY + "=" + StackTags.PRODUCT + ", " + StackTags.ENVIRONMENT_KEY + "="
                                         + input.environment() + " (through the provider's defaultTags where they apply)");
                     }
                 }
@@ -72,8 +67,8 @@ public final class TagRules {
                                 : missing(tagMap(Props.at(spec.get(), "tags")), in.environment());
                         if (problem != null) {
                             out.add(r, "tagSpecifications for " + kind + ": " + problem,
-                                    "add tagSpecifications {resourceType: \"" + kind + "\", tags: {" + PRODUCT_TAG
-                                            + ": " + PRODUCT + ", " + ENVIRONMENT_TAG + ": " + in.environment() + "}}");
+                                    "add tagSpecifications {resourceType: \"" + kind + "\", tags: {" + StackTags.PRODUCT_KEY
+                                            + ": " + StackTags.PRODUCT + ", " + StackTags.ENVIRONMENT_KEY + ": " + in.environment() + "}}");
                         }
                     }
                 });
@@ -97,16 +92,16 @@ public final class TagRules {
 
     /** What is wrong with a resource's effective tags, or null when they are right. */
     static String missing(Map<String, String> tags, String environment) {
-        String product = tags.get(PRODUCT_TAG);
-        String env = tags.get(ENVIRONMENT_TAG);
+        String product = tags.get(StackTags.PRODUCT_KEY);
+        String env = tags.get(StackTags.ENVIRONMENT_KEY);
         if (product == null && env == null) {
-            return "no " + PRODUCT_TAG + " or " + ENVIRONMENT_TAG + " tag";
+            return "no " + StackTags.PRODUCT_KEY + " or " + StackTags.ENVIRONMENT_KEY + " tag";
         }
-        if (!PRODUCT.equals(product)) {
-            return PRODUCT_TAG + " is " + (product == null ? "missing" : "'" + product + "'") + ", expected '" + PRODUCT + "'";
+        if (!StackTags.PRODUCT.equals(product)) {
+            return StackTags.PRODUCT_KEY + " is " + (product == null ? "missing" : "'" + product + "'") + ", expected '" + StackTags.PRODUCT + "'";
         }
         if (!environment.equals(env)) {
-            return ENVIRONMENT_TAG + " is " + (env == null ? "missing" : "'" + env + "'")
+            return StackTags.ENVIRONMENT_KEY + " is " + (env == null ? "missing" : "'" + env + "'")
                     + ", expected '" + environment + "'";
         }
         return null;

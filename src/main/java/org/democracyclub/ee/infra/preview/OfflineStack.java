@@ -1,11 +1,9 @@
 package org.democracyclub.ee.infra.preview;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.democracyclub.ee.infra.EveryElectionStack;
+import org.democracyclub.ee.infra.program.EveryElectionStack;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;
@@ -25,12 +23,7 @@ public final class OfflineStack {
     /** The policy rules over what {@code run} declared for the stack in {@code projectDir}. */
     public static PolicyReport policy(Path projectDir, StackSettings settings, OfflineRun run) {
         Path stackFile = projectDir.resolve(StackConfig.fileNameOf(settings.environment().stackName()));
-        List<ConfigEntry> config;
-        try {
-            config = StackFileConfig.read(stackFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<ConfigEntry> config = StackFileConfig.read(stackFile);
         return PolicyEngine.standard().evaluate(new PolicyInput(settings.environment().stackName(), run.resources(),
                 run.stackOutputs(), config, run.suppressions()));
     }

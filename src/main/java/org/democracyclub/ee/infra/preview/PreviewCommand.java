@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
-import org.democracyclub.ee.bootstrap.OfflineBootstrap;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;
@@ -116,11 +115,7 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private List<ConfigEntry> stackFileConfig(String stack) {
-        try {
-            return StackFileConfig.read(projectDir.resolve(StackConfig.fileNameOf(stack)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return StackFileConfig.read(projectDir.resolve(StackConfig.fileNameOf(stack)));
     }
 
     private static int invalid(String stack, List<String> problems, PrintWriter err) {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.democracyclub.ee.infra.image.BaseImage;
-import org.democracyclub.ee.infra.image.BuildSchedule;
-import org.democracyclub.ee.infra.image.GoldenImageSettings;
-import org.democracyclub.ee.infra.platform.Application;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.settings.StackSettings.FleetCapacity;
 import org.democracyclub.ee.infra.settings.StackSettings.HealthCheck;
 import org.democracyclub.ee.infra.settings.StackSettings.OriginSecret;
@@ -19,7 +16,7 @@ import org.democracyclub.ee.infra.settings.StackSettings.RootVolume;
  * known), the key, the bad value and what is allowed.
  */
 public final class SettingsReader {
-    /** The only region the stacks run in (DESIGN.md section 2). */
+    /** The only region the stacks run in (as in the current system: each environment is its own AWS account, all in eu-west-2). */
     public static final String REGION = "eu-west-2";
     static final String REGION_KEY = "aws:region";
 
@@ -220,7 +217,7 @@ public final class SettingsReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, Application.USER,
+            return Optional.of(new GoldenImageSettings(instanceType, base, gitRef, volume, AppDefaults.USER,
                     schedule, launchAccounts));
         } catch (IllegalArgumentException e) {
             problems.add(values.where("applicationGitRef") + values.key("applicationGitRef") + ": " + e.getMessage());

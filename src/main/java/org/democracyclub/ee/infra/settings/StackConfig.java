@@ -78,7 +78,8 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
                 values.put(key, ConfigValue.plain(structuredAsJson(value), line(entry.getKeyNode())));
             }
         }
-        return new StackConfig(stack, fileName, Map.copyOf(values));
+        // In the file's order: what the policy rules and the preview print follows it.
+        return new StackConfig(stack, fileName, java.util.Collections.unmodifiableMap(values));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.settings;
 
 import java.util.Optional;
-import org.democracyclub.ee.infra.image.GoldenImageSettings;
 
 /**
  * Everything a stack is configured with, read and validated once by {@link SettingsReader}.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.democracyclub.ee.deployer.BadInputException;
+import org.democracyclub.ee.deployer.CommitSha;
 import org.junit.jupiter.api.Test;
 
 class CommitShaTest {

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.democracyclub.ee.deployer.DeployerMain;
+import org.democracyclub.ee.deployer.cli.DeployerMain;
 import org.democracyclub.ee.deployer.aws.ClientSettings;
 import org.democracyclub.ee.deployer.cli.CommandEnvironment;
 import org.democracyclub.ee.deployer.deploy.Pacer;

@@ -62,6 +62,15 @@ public record Timeline(List<Frame> frames, Duration step) {
                 Frame.of("InProgress", targets(at, "InProgress", "InProgress", null), null)), null);
     }
 
+    /**
+     * Another deployment, already InProgress in {@code event} when the deployer first looks, that
+     * never finishes: what the deployer reports does not depend on how many polls it managed.
+     */
+    public static Timeline alreadyStuckIn(String event) {
+        int at = GREEN_EVENTS.indexOf(event);
+        return new Timeline(List.of(Frame.of("InProgress", targets(at, "InProgress", "InProgress", null), null)), null);
+    }
+
     /** Another deployment, already InProgress, that succeeds after {@code polls} more frames. */
     public static Timeline inFlight(int polls) {
         List<Frame> frames = new ArrayList<>();

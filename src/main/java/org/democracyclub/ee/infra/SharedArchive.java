@@ -1,0 +1,87 @@
+package org.democracyclub.ee.infra;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A faster start for the offline command line: the build dumps a class-data sharing archive
+ * of the classes a preview loads ({@code target/ee-infra.jsa}, next to the jar; see pom.xml,
+ * execution {@code cds-archive}), and the jar started as users type it ({@code java -jar
+ * target/ee-infra.jar preview ...}) runs itself again in a JVM that maps that archive and
+ * compiles with C1 only. A jar's manifest cannot carry JVM options, hence the second JVM; it
+ * costs one JVM start (tens of ms) and saves the loading and verifying of ~2,500 classes and
+ * the C2 compiler's CPU time, which a run of a second or two never earns back.
+ *
+ * <p>Not used under the Pulumi engine (that run is not interactive, and the engine tracks the
+ * process it started), nor when the archive is missing (a jar built without it) or already in use.
+ */
+final class SharedArchive {
+    /** Set on the second JVM so it does not start a third. */
+    static final String RELAUNCHED = "ee.infra.relaunched";
+    /** The archive of {@code ee-infra.jar}; named after the jar, so another jar of these classes has none. */
+    static final String ARCHIVE = "ee-infra.jsa";
+
+    private SharedArchive() {
+    }
+
+    /** The command that runs these arguments in a JVM using the archive, if one should. */
+    static Optional<List<String>> relaunchCommand(String[] args) {
+        if (System.getProperty(RELAUNCHED) != null) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = runningJar();
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        String jarName = jar.get().getFileName().toString();
+        Path archive = jar.get().resolveSibling(jarName.substring(0, jarName.length() - ".jar".length()) + ".jsa");
+        if (!Files.isRegularFile(archive)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                // An archive from an older build of the jar is refused by the JVM: say nothing, run without it.
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:TieredStopAtLevel=1", "-D" + RELAUNCHED + "=true",
+                "-cp", jar.get().toString(), InfraMain.class.getName()));
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /**
+     * Runs the command with this process's standard streams: its exit status, or nothing when
+     * the second JVM could not be started (then this one does the work).
+     */
+    static OptionalInt run(List<String> command) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(process.waitFor());
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(130);
+        }
+    }
+
+    private static Optional<Path> runningJar() {
+        try {
+            var source = InfraMain.class.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : Path.of(source.getLocation().toURI());
+            return path != null && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}
