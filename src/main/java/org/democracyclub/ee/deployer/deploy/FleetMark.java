@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 
 /**
- * Tags the fleet a successful deployment created with {@link FleetTag#KEY}, so the next
- * {@code pulumi up} sees that CodeDeploy owns the fleet and declares none of its own.
+ * Tags the fleet a successful deployment created with {@link FleetTag#KEY}, for people and cost
+ * reports. Ownership does not depend on it: the program reads that from the groups' names
+ * (docs/adr/0001-blue-green-fleet-ownership.md), so a tag that could not be written harms nothing.
  */
 public final class FleetMark {
     private final AutoScalingClient autoScaling;
@@ -26,9 +27,9 @@ public final class FleetMark {
                     .key(FleetTag.KEY).value(deploymentGroup).propagateAtLaunch(false).build()));
             return true;
         } catch (AwsServiceException e) {
-            // The deployment has succeeded; a missing tag only matters at the next pulumi up.
-            console.say("Could not tag the new fleet " + fleet + ": " + AwsErrors.message(e) + "; before the next"
-                    + " pulumi up run: aws autoscaling create-or-update-tags --tags ResourceId=" + fleet
+            // The deployment has succeeded; the tag only labels the fleet for people.
+            console.say("Could not tag the new fleet " + fleet + ": " + AwsErrors.message(e) + "; to label it by hand"
+                    + " run: aws autoscaling create-or-update-tags --tags ResourceId=" + fleet
                     + ",ResourceType=auto-scaling-group,Key=" + FleetTag.KEY + ",Value=" + deploymentGroup
                     + ",PropagateAtLaunch=false");
             return false;
