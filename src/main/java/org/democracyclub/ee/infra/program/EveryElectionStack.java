@@ -96,7 +96,8 @@ public final class EveryElectionStack {
         List<ComponentDocument> documents = settings.goldenImages().isPresent() ? componentDocuments() : List.of();
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
-        var groups = new SecurityGroups("ee-network", facts, options);
+        var groups = new SecurityGroups("ee-network",
+                new SecurityGroups.Args(facts.vpcId(), facts.cloudFrontPrefixListId()), options);
         var roles = new Roles("ee-iam", settings, facts, options);
         var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
                 settings.revisionVersionsExpireAfterDays(), options);
