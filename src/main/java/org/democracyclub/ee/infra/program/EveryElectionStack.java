@@ -98,7 +98,8 @@ public final class EveryElectionStack {
 
         var groups = new SecurityGroups("ee-network",
                 new SecurityGroups.Args(facts.vpcId(), facts.cloudFrontPrefixListId()), options);
-        var roles = new Roles("ee-iam", settings, facts, options);
+        var roles = new Roles("ee-iam",
+                new Roles.Args(settings.region(), facts.accountId(), settings.appAccess()), options);
         var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
                 settings.revisionVersionsExpireAfterDays(), options);
         // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
