@@ -100,8 +100,8 @@ public final class EveryElectionStack {
                 new SecurityGroups.Args(facts.vpcId(), facts.cloudFrontPrefixListId()), options);
         var roles = new Roles("ee-iam",
                 new Roles.Args(settings.region(), facts.accountId(), settings.appAccess()), options);
-        var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
-                settings.revisionVersionsExpireAfterDays(), options);
+        var revisions = new RevisionStore("ee-revisions", new RevisionStore.Args(settings.region(), facts.accountId(),
+                settings.revisionVersionsExpireAfterDays()), options);
         // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
         var usEast1 = new Provider("aws-" + env + "-" + SiteCertificates.CLOUDFRONT_REGION, ProviderArgs.builder()
                 .region(SiteCertificates.CLOUDFRONT_REGION)
