@@ -114,8 +114,8 @@ public final class EveryElectionStack {
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
                 fleet.originalFleet(), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
-        new AppSettings("ee-app-settings", env, settings.region(),
-                facts.accountId(), facts.fqdn(), options);
+        new AppSettings("ee-app-settings",
+                new AppSettings.Args(env, settings.region(), facts.accountId(), facts.fqdn()), options);
         // Jobs, alarms, backups, power-off and scaling (docs/operations.md).
         Operations.declare(settings.operations(), new Operations.Platform(settings.region(), facts.accountId(),
                 settings.capacity().min(), settings.capacity().desired(), loadBalancing.targetGroupArn(),
