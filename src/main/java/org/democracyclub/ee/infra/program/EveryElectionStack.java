@@ -107,7 +107,8 @@ public final class EveryElectionStack {
                 .region(SiteCertificates.CLOUDFRONT_REGION)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
                 .build());
-        var certificates = new SiteCertificates("ee-certificates", facts, usEast1, options);
+        var certificates = new SiteCertificates("ee-certificates", new SiteCertificates.Args(facts.fqdn(),
+                facts.hostedZoneId(), facts.certificateOverride(), usEast1), options);
         var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, certificates.originCertificateArn(),
                 options);
         var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
