@@ -39,6 +39,7 @@ import org.democracyclub.ee.infra.platform.SiteLookups;
 import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.platform.WebFleet;
 import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -109,8 +110,9 @@ public final class EveryElectionStack {
                 .build());
         var certificates = new SiteCertificates("ee-certificates", new SiteCertificates.Args(facts.fqdn(),
                 facts.hostedZoneId(), facts.certificateOverride(), usEast1), options);
-        var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, certificates.originCertificateArn(),
-                options);
+        var loadBalancing = new LoadBalancing("ee-lb", new LoadBalancing.Args(facts.vpcId(), facts.subnetIds(),
+                groups.loadBalancerGroupId(), certificates.originCertificateArn(), settings.healthCheck(),
+                settings.environment() == Environment.PRODUCTION, settings.originVerifySecret().accepted()), options);
         var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
                 fleet.originalFleet(), options);
