@@ -113,7 +113,10 @@ public final class EveryElectionStack {
         var loadBalancing = new LoadBalancing("ee-lb", new LoadBalancing.Args(facts.vpcId(), facts.subnetIds(),
                 groups.loadBalancerGroupId(), certificates.originCertificateArn(), settings.healthCheck(),
                 settings.environment() == Environment.PRODUCTION, settings.originVerifySecret().accepted()), options);
-        var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
+        var fleet = new WebFleet("ee-fleet", new WebFleet.Args(StackTags.of(settings.environment()),
+                settings.amiOverride(), settings.instanceType(), settings.rootVolume(), roles.instanceProfileArn(),
+                groups.instanceGroupId(), facts.fleet().declaredByProgram(), settings.capacity(), facts.subnetIds(),
+                loadBalancing.targetGroupArn()), options);
         var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
                 fleet.originalFleet(), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
