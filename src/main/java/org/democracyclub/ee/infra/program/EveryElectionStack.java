@@ -117,8 +117,9 @@ public final class EveryElectionStack {
                 settings.amiOverride(), settings.instanceType(), settings.rootVolume(), roles.instanceProfileArn(),
                 groups.instanceGroupId(), facts.fleet().declaredByProgram(), settings.capacity(), facts.subnetIds(),
                 loadBalancing.targetGroupArn()), options);
-        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
-                fleet.originalFleet(), options);
+        var deployment = new BlueGreenDeployment("ee-codedeploy", new BlueGreenDeployment.Args(
+                roles.serviceRoleArn(), loadBalancing.targetGroupName(), settings.terminateOldFleetAfterMinutes(),
+                facts.fleet().name(), fleet.originalFleet()), options);
         var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
         new AppSettings("ee-app-settings",
                 new AppSettings.Args(env, settings.region(), facts.accountId(), facts.fqdn()), options);
