@@ -120,7 +120,10 @@ public final class EveryElectionStack {
         var deployment = new BlueGreenDeployment("ee-codedeploy", new BlueGreenDeployment.Args(
                 roles.serviceRoleArn(), loadBalancing.targetGroupName(), settings.terminateOldFleetAfterMinutes(),
                 facts.fleet().name(), fleet.originalFleet()), options);
-        var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
+        var site = new SiteDistribution("ee-cdn", new SiteDistribution.Args(env, facts.fqdn(), facts.hostedZoneId(),
+                loadBalancing.dnsName(), loadBalancing.zoneId(), certificates.viewerCertificateArn(),
+                settings.originVerifySecret().value(),
+                List.of(loadBalancing.httpsListener(), loadBalancing.originSecretRule())), options);
         new AppSettings("ee-app-settings",
                 new AppSettings.Args(env, settings.region(), facts.accountId(), facts.fqdn()), options);
         // Jobs, alarms, backups, power-off and scaling (docs/operations.md).
