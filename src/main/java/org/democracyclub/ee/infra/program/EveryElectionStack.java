@@ -138,7 +138,8 @@ public final class EveryElectionStack {
                         facts.subnetIds().get(0)), options));
 
         settings.goldenImageSourceAccountId().ifPresent(source -> new GoldenImageRecipient("ee-golden-image-copies",
-                settings.region(), facts.accountId(), source, Names.AMI_PARAMETER, options));
+                new GoldenImageRecipient.Args(settings.region(), facts.accountId(), source, Names.AMI_PARAMETER),
+                options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
