@@ -11,6 +11,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.platform.PolicyDocument;
 
@@ -33,9 +34,30 @@ public final class GoldenImageRecipient extends ComponentResource {
     static final List<String> KMS_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*",
             "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
 
-    public GoldenImageRecipient(String name, String region, String accountId, String sourceAccountId,
-                                String amiParameterName, ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link GoldenImageRecipient}; the AWS provider comes in the component's options.
+     *
+     * @param region           the stack's region: the keys and the parameter the role may use are there
+     * @param accountId        this (launch) account: the CI boundary the role carries, its own keys
+     * @param sourceAccountId  the account whose pipeline copies images here (production's; the
+     *                         stack's {@code goldenImageSourceAccountId}), the only one trusted
+     * @param amiParameterName the SSM parameter the copy's AMI ID is written to ({@code Names.AMI_PARAMETER})
+     */
+    public record Args(String region, String accountId, String sourceAccountId, String amiParameterName) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(sourceAccountId, "sourceAccountId");
+            Objects.requireNonNull(amiParameterName, "amiParameterName");
+        }
+    }
+
+    public GoldenImageRecipient(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        String region = args.region();
+        String accountId = args.accountId();
+        String sourceAccountId = args.sourceAccountId();
+        String amiParameterName = args.amiParameterName();
         var child = CustomResourceOptions.builder().parent(this).build();
         var role = new Role(ExecutionRolePolicy.CROSS_ACCOUNT_ROLE, RoleArgs.builder()
                 .name(ExecutionRolePolicy.CROSS_ACCOUNT_ROLE)

@@ -55,8 +55,7 @@ final class ImageKeyPolicy {
                 Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
         statements.add(statement("OrganisationUsesTheKey", Map.of("AWS", "*"), USE, inOrganisation));
         statements.add(statement("OrganisationGrantsForAwsResources", Map.of("AWS", "*"), List.of("kms:CreateGrant"),
-                Map.of("StringEquals", Map.of("aws:PrincipalOrgID", organisationId(organisation)),
-                        "Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
+                grantCondition(organisation)));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
         document.put("Statement", statements);
@@ -65,6 +64,14 @@ final class ImageKeyPolicy {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a policy built from strings and maps is always serialisable", e);
         }
+    }
+
+    /** Two condition operators in a fixed order: {@code Map.of} iterates in no stable order, the preview must. */
+    private static Map<String, Object> grantCondition(OrganisationArn organisation) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("StringEquals", Map.of("aws:PrincipalOrgID", organisationId(organisation)));
+        condition.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
+        return condition;
     }
 
     private static Map<String, Object> statement(String sid, Map<String, Object> principal, List<String> actions,

@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -20,11 +21,28 @@ public final class AppSettings extends ComponentResource {
     /** The deployed settings module of the app (its CI uses the same). */
     public static final String DJANGO_SETTINGS_MODULE = "every_election.settings.deploy";
 
-    public AppSettings(String name, String environment, String region, String accountId, String fqdn,
-                       ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link AppSettings}; the AWS provider comes in the component's options.
+     *
+     * @param environment the stack's name ({@code production}): the app's {@code DC_ENVIRONMENT}
+     * @param region      the stack's region: where the app's default event bus is
+     * @param accountId   the stack's account: the owner of that event bus
+     * @param fqdn        the site's domain name (SSM {@code FQDN}, set by hand): the app's {@code FQDN}
+     */
+    public record Args(String environment, String region, String accountId, String fqdn) {
+        public Args {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(fqdn, "fqdn");
+        }
+    }
+
+    public AppSettings(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        values(environment, region, accountId, fqdn).forEach((variable, value) ->
+        String environment = args.environment();
+        values(environment, args.region(), args.accountId(), args.fqdn()).forEach((variable, value) ->
                 new Parameter(name + "-" + variable, ParameterArgs.builder()
                         .name(Application.PARAMETER_PREFIX + variable)
                         .type("String")

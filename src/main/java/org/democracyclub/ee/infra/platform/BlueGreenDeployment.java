@@ -19,9 +19,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
  * The CodeDeploy application {@code EECodeDeploy} and its blue/green deployment group: each
@@ -33,13 +33,37 @@ public final class BlueGreenDeployment extends ComponentResource {
     static final String DEPLOYMENT_CONFIG = "CodeDeployDefault.AllAtOnce";
     static final List<String> ROLLBACK_EVENTS = List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_REQUEST");
 
+    public static final String TYPE = "ee:platform:BlueGreenDeployment";
+
     private final DeploymentGroup group;
 
-    public BlueGreenDeployment(String name, StackSettings settings, SiteFacts facts, Roles roles,
-                               LoadBalancing loadBalancing, Optional<Group> originalFleet,
-                               ComponentResourceOptions options) {
-        super("ee:platform:BlueGreenDeployment", name, options);
+    /**
+     * Inputs of {@link BlueGreenDeployment}; the AWS provider comes in the component's options.
+     *
+     * @param serviceRoleArn                the role CodeDeploy acts with ({@link Roles#serviceRoleArn})
+     * @param targetGroupName               the target group CodeDeploy moves to each new fleet
+     *                                      ({@link LoadBalancing#targetGroupName})
+     * @param terminateOldFleetAfterMinutes how long CodeDeploy keeps the old fleet after a deployment
+     * @param liveFleetName                 the Auto Scaling group that serves the site now
+     *                                      ({@link LiveFleet#name}); used unless {@code originalFleet} is set
+     * @param originalFleet                 the fleet the program declares in a fresh account
+     *                                      ({@link WebFleet#originalFleet}); empty (the default
+     *                                      once deployed): the live fleet by name
+     */
+    public record Args(Output<String> serviceRoleArn, Output<String> targetGroupName,
+                       int terminateOldFleetAfterMinutes, String liveFleetName, Optional<Group> originalFleet) {
+        public Args {
+            Objects.requireNonNull(serviceRoleArn, "serviceRoleArn");
+            Objects.requireNonNull(targetGroupName, "targetGroupName");
+            Objects.requireNonNull(liveFleetName, "liveFleetName");
+            Objects.requireNonNull(originalFleet, "originalFleet");
+        }
+    }
+
+    public BlueGreenDeployment(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
+        var originalFleet = args.originalFleet();
 
         var application = new Application(Names.CODEDEPLOY_APPLICATION, ApplicationArgs.builder()
                 .name(Names.CODEDEPLOY_APPLICATION)
@@ -49,9 +73,9 @@ public final class BlueGreenDeployment extends ComponentResource {
         group = new DeploymentGroup(Names.DEPLOYMENT_GROUP, DeploymentGroupArgs.builder()
                 .appName(application.name())
                 .deploymentGroupName(Names.DEPLOYMENT_GROUP)
-                .serviceRoleArn(roles.serviceRoleArn())
+                .serviceRoleArn(args.serviceRoleArn())
                 .deploymentConfigName(DEPLOYMENT_CONFIG)
-                .autoscalingGroups(fleet(facts, originalFleet))
+                .autoscalingGroups(fleet(args.liveFleetName(), originalFleet))
                 .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
                         .deploymentType("BLUE_GREEN")
                         .deploymentOption("WITH_TRAFFIC_CONTROL")
@@ -67,7 +91,7 @@ public final class BlueGreenDeployment extends ComponentResource {
                                 DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs
                                         .builder()
                                         .action("TERMINATE")
-                                        .terminationWaitTimeInMinutes(settings.terminateOldFleetAfterMinutes())
+                                        .terminationWaitTimeInMinutes(args.terminateOldFleetAfterMinutes())
                                         .build())
                         .build())
                 .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
@@ -76,7 +100,7 @@ public final class BlueGreenDeployment extends ComponentResource {
                         .build())
                 .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
                         .targetGroupInfos(DeploymentGroupLoadBalancerInfoTargetGroupInfoArgs.builder()
-                                .name(loadBalancing.targetGroupName()).build())
+                                .name(args.targetGroupName()).build())
                         .build())
                 .build(), CustomResourceOptions.builder()
                 .parent(this)
@@ -96,9 +120,9 @@ public final class BlueGreenDeployment extends ComponentResource {
      * deleted group back. Declaring the live fleet makes the planned value right. In a fresh
      * account it comes from the original group's own output, so the group exists first.
      */
-    static Output<List<String>> fleet(SiteFacts facts, Optional<Group> originalFleet) {
+    static Output<List<String>> fleet(String liveFleetName, Optional<Group> originalFleet) {
         return originalFleet.map(group -> group.name().applyValue(List::of))
-                .orElse(Output.of(List.of(facts.fleet().name())));
+                .orElse(Output.of(List.of(liveFleetName)));
     }
 
     public Output<String> applicationName() {

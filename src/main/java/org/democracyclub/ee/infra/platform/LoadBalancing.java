@@ -21,8 +21,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -37,28 +37,55 @@ public final class LoadBalancing extends ComponentResource {
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
     static final int HTTP_PORT = 80;
 
+    public static final String TYPE = "ee:platform:LoadBalancing";
+
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final Listener httpsListener;
     private final ListenerRule fromCloudFront;
 
     /**
-     * @param originCertificateArn the issued regional certificate of the origin host
+     * Inputs of {@link LoadBalancing}; the AWS provider comes in the component's options.
+     *
+     * @param vpcId                 the VPC of the target group (the platform's VPC)
+     * @param subnetIds             the subnets the load balancer is in, one per availability zone
+     * @param securityGroupId       the load balancer's security group ({@link SecurityGroups#loadBalancerGroupId})
+     * @param originCertificateArn  the issued regional certificate of the origin host
+     *                              ({@link SiteCertificates#originCertificateArn})
+     * @param healthCheck           the target group's health check timings (the stack's settings)
+     * @param deletionProtection    whether AWS refuses to delete the load balancer (production only)
+     * @param acceptedOriginSecrets the origin header values the listener forwards on: the current
+     *                              one, and the retiring one during a rotation
      */
-    public LoadBalancing(String name, StackSettings settings, SiteFacts facts, SecurityGroups groups,
-                         Output<String> originCertificateArn, ComponentResourceOptions options) {
-        super("ee:platform:LoadBalancing", name, options);
+    public record Args(String vpcId, List<String> subnetIds, Output<String> securityGroupId,
+                       Output<String> originCertificateArn, StackSettings.HealthCheck healthCheck,
+                       boolean deletionProtection, List<String> acceptedOriginSecrets) {
+        public Args {
+            Objects.requireNonNull(vpcId, "vpcId");
+            Objects.requireNonNull(securityGroupId, "securityGroupId");
+            Objects.requireNonNull(originCertificateArn, "originCertificateArn");
+            Objects.requireNonNull(healthCheck, "healthCheck");
+            subnetIds = List.copyOf(subnetIds);
+            acceptedOriginSecrets = List.copyOf(acceptedOriginSecrets);
+            if (acceptedOriginSecrets.isEmpty()) {
+                throw new IllegalArgumentException("the listener needs at least one accepted origin secret");
+            }
+        }
+    }
+
+    public LoadBalancing(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var health = settings.healthCheck();
+        var health = args.healthCheck();
 
         loadBalancer = new LoadBalancer(Names.LOAD_BALANCER, LoadBalancerArgs.builder()
                 .name(Names.LOAD_BALANCER)
                 .loadBalancerType("application")
                 .internal(false)
-                .subnets(facts.subnetIds())
-                .securityGroups(groups.loadBalancerGroupId().applyValue(List::of))
+                .subnets(args.subnetIds())
+                .securityGroups(args.securityGroupId().applyValue(List::of))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(settings.environment() == Environment.PRODUCTION)
+                .enableDeletionProtection(args.deletionProtection())
                 .build(), child);
 
         targetGroup = new TargetGroup(Names.TARGET_GROUP, TargetGroupArgs.builder()
@@ -66,7 +93,7 @@ public final class LoadBalancing extends ComponentResource {
                 .port(Application.PORT)
                 .protocol("HTTP")
                 .targetType("instance")
-                .vpcId(facts.vpcId())
+                .vpcId(args.vpcId())
                 .deregistrationDelay(DEREGISTRATION_DELAY_SECONDS)
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
                         .enabled(true)
@@ -87,7 +114,7 @@ public final class LoadBalancing extends ComponentResource {
                 .port(SecurityGroups.ORIGIN_PORT)
                 .protocol("HTTPS")
                 .sslPolicy(TLS_POLICY)
-                .certificateArn(originCertificateArn)
+                .certificateArn(args.originCertificateArn())
                 .defaultActions(ListenerDefaultActionArgs.builder()
                         .type("fixed-response")
                         .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
@@ -105,7 +132,7 @@ public final class LoadBalancing extends ComponentResource {
                 .conditions(ListenerRuleConditionArgs.builder()
                         .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
                                 .httpHeaderName(Application.ORIGIN_VERIFY_HEADER)
-                                .values(Output.ofSecret(settings.originVerifySecret().accepted()))
+                                .values(Output.ofSecret(args.acceptedOriginSecrets()))
                                 .build())
                         .build())
                 .actions(ListenerRuleActionArgs.builder()

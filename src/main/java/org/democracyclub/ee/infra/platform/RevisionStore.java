@@ -28,6 +28,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.democracyclub.ee.common.RevisionKey;
 
 /**
@@ -42,12 +43,33 @@ import org.democracyclub.ee.common.RevisionKey;
 public final class RevisionStore extends ComponentResource {
     public static final String TYPE = "ee:platform:RevisionStore";
 
+    /** Days an incomplete multipart upload (an interrupted {@code deploy --app-source}) is kept. */
+    static final int ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
+
     private final Output<String> bucketName;
 
-    public RevisionStore(String name, String region, SiteFacts facts, int noncurrentDays, ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link RevisionStore}; the AWS provider comes in the component's options.
+     *
+     * @param region         the stack's region: part of the bucket's name ({@link #bucketName})
+     * @param accountId      the stack's account: part of the bucket's name
+     * @param noncurrentDays days a noncurrent bundle version is kept (the stack's
+     *                       {@code revisionVersionsExpireAfterDays}); current versions never expire
+     */
+    public record Args(String region, String accountId, int noncurrentDays) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(accountId, "accountId");
+            if (noncurrentDays < 1) {
+                throw new IllegalArgumentException("noncurrentDays must be at least 1, got " + noncurrentDays);
+            }
+        }
+    }
+
+    public RevisionStore(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        String bucketId = bucketName(facts.accountId(), region);
+        String bucketId = bucketName(args.accountId(), args.region());
 
         BucketV2 bucket = new BucketV2(name + "-bucket", BucketV2Args.builder().bucket(bucketId).build(), child);
         new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
@@ -85,9 +107,9 @@ public final class RevisionStore extends ComponentResource {
                         .status("Enabled")
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(RevisionKey.PREFIX).build())
                         .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(noncurrentDays).build())
+                                .noncurrentDays(args.noncurrentDays()).build())
                         .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                                .builder().daysAfterInitiation(7).build())
+                                .builder().daysAfterInitiation(ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS).build())
                         .build())
                 .build(), child);
 

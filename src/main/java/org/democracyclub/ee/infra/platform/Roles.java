@@ -12,7 +12,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.infra.settings.StackSettings;
+import java.util.Objects;
+import org.democracyclub.ee.infra.settings.AppAccess;
 import org.democracyclub.ee.infra.names.Names;
 
 /**
@@ -22,13 +23,32 @@ import org.democracyclub.ee.infra.names.Names;
 public final class Roles extends ComponentResource {
     private static final String MANAGED = "arn:aws:iam::aws:policy/";
 
+    public static final String TYPE = "ee:platform:Roles";
+
     private final Role instanceRole;
     private final InstanceProfile instanceProfile;
     private final Role serviceRole;
 
-    public Roles(String name, StackSettings settings, SiteFacts facts, ComponentResourceOptions options) {
-        super("ee:platform:Roles", name, options);
-        String region = settings.region();
+    /**
+     * Inputs of {@link Roles}; the AWS provider comes in the component's options.
+     *
+     * @param region    the stack's region: the app parameters, the CodeDeploy bucket and the
+     *                  golden image parameter the roles may read are there
+     * @param accountId the stack's account: the CI boundary both roles carry and every ARN they name
+     * @param appAccess the buckets the application reads and writes (none set: no S3 grant for the app)
+     */
+    public record Args(String region, String accountId, AppAccess appAccess) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(appAccess, "appAccess");
+        }
+    }
+
+    public Roles(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String region = args.region();
+        String accountId = args.accountId();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         instanceRole = new Role(Names.INSTANCE_ROLE, RoleArgs.builder()
@@ -36,14 +56,14 @@ public final class Roles extends ComponentResource {
                 .description("EveryElection instances: SSM agent, CloudWatch agent, app parameters, CodeDeploy agent, app calls")
                 .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
                 // The CI role may create and change only roles with the bootstrap's boundary.
-                .permissionsBoundary(Names.permissionsBoundaryArn(facts.accountId()))
+                .permissionsBoundary(Names.permissionsBoundaryArn(accountId))
                 // Not AmazonSSMManagedInstanceCore: it grants ssm:GetParameter(s) on every
                 // parameter; InstancePolicy keeps the agent's actions and reads only /ee/app/.
                 .managedPolicyArns(List.of(MANAGED + "CloudWatchAgentServerPolicy"))
                 .build(), child);
         new RolePolicy(name + "-instance-access", RolePolicyArgs.builder()
                 .role(instanceRole.name())
-                .policy(InstancePolicy.document(region, facts.accountId(), settings.appAccess()))
+                .policy(InstancePolicy.document(region, accountId, args.appAccess()))
                 .build(), child);
         instanceProfile = new InstanceProfile(Names.INSTANCE_ROLE, InstanceProfileArgs.builder()
                 .name(Names.INSTANCE_ROLE)
@@ -54,12 +74,12 @@ public final class Roles extends ComponentResource {
                 .name(Names.SERVICE_ROLE)
                 .description("CodeDeploy blue/green deployments of EveryElection")
                 .assumeRolePolicy(PolicyDocument.create().trustService("codedeploy.amazonaws.com").toJson())
-                .permissionsBoundary(Names.permissionsBoundaryArn(facts.accountId()))
+                .permissionsBoundary(Names.permissionsBoundaryArn(accountId))
                 .managedPolicyArns(List.of(MANAGED + "service-role/AWSCodeDeployRole"))
                 .build(), child);
         new RolePolicy(name + "-launch-template-fleet", RolePolicyArgs.builder()
                 .role(serviceRole.name())
-                .policy(instanceRole.arn().applyValue(arn -> blueGreenLaunchTemplatePolicy(arn, region, facts.accountId())))
+                .policy(instanceRole.arn().applyValue(arn -> blueGreenLaunchTemplatePolicy(arn, region, accountId)))
                 .build(), child);
 
         registerOutputs(Map.of("instanceProfileArn", instanceProfile.arn(), "serviceRoleArn", serviceRole.arn()));

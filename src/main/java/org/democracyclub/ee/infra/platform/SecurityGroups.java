@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import java.util.Objects;
 import org.democracyclub.ee.infra.names.Names;
 
 /**
@@ -26,29 +27,45 @@ public final class SecurityGroups extends ComponentResource {
     /** The port CloudFront reaches the load balancer on: HTTPS, to the origin host's certificate. */
     public static final int ORIGIN_PORT = 443;
 
+    public static final String TYPE = "ee:platform:SecurityGroups";
+
     private final SecurityGroup loadBalancer;
     private final SecurityGroup instances;
 
-    public SecurityGroups(String name, SiteFacts facts, ComponentResourceOptions options) {
-        super("ee:platform:SecurityGroups", name, options);
+    /**
+     * Inputs of {@link SecurityGroups}; the AWS provider comes in the component's options.
+     *
+     * @param vpcId                  the VPC both groups belong to (the platform's VPC)
+     * @param cloudFrontPrefixListId the AWS-managed prefix list of CloudFront's origin-facing
+     *                               addresses, the only source the load balancer admits
+     */
+    public record Args(String vpcId, String cloudFrontPrefixListId) {
+        public Args {
+            Objects.requireNonNull(vpcId, "vpcId");
+            Objects.requireNonNull(cloudFrontPrefixListId, "cloudFrontPrefixListId");
+        }
+    }
+
+    public SecurityGroups(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
         loadBalancer = new SecurityGroup(Names.LOAD_BALANCER_SECURITY_GROUP, SecurityGroupArgs.builder()
                 .namePrefix(Names.LOAD_BALANCER_SECURITY_GROUP + "-")
                 .description("ee-alb: HTTPS from CloudFront only")
-                .vpcId(facts.vpcId())
+                .vpcId(args.vpcId())
                 .build(), child);
         instances = new SecurityGroup(Names.INSTANCE_SECURITY_GROUP, SecurityGroupArgs.builder()
                 .name(Names.INSTANCE_SECURITY_GROUP)
                 .description("EveryElection instances: Gunicorn from ee-alb only")
-                .vpcId(facts.vpcId())
+                .vpcId(args.vpcId())
                 .build(), child);
 
         new SecurityGroupIngressRule(name + "-alb-from-cloudfront", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(loadBalancer.id())
                 .description("HTTPS from CloudFront origin-facing addresses")
                 .ipProtocol("tcp").fromPort(ORIGIN_PORT).toPort(ORIGIN_PORT)
-                .prefixListId(facts.cloudFrontPrefixListId())
+                .prefixListId(args.cloudFrontPrefixListId())
                 .build(), child);
         new SecurityGroupEgressRule(name + "-alb-to-instances", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(loadBalancer.id())

@@ -16,6 +16,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The site's two ACM certificates, each requested by the program and validated through DNS
@@ -40,27 +42,48 @@ public final class SiteCertificates extends ComponentResource {
     /** Seconds a validation record is cached: ACM re-reads it for each renewal. */
     static final int VALIDATION_RECORD_TTL = 300;
 
+    public static final String TYPE = "ee:platform:SiteCertificates";
+
     private final Output<String> originCertificateArn;
     private final Output<String> viewerCertificateArn;
 
     /**
-     * @param usEast1 the provider in us-east-1 with the stack's tags, for the viewer certificate
+     * Inputs of {@link SiteCertificates}; the stack region's AWS provider comes in the
+     * component's options.
+     *
+     * @param fqdn                the site's domain name (SSM {@code FQDN}); the origin host is
+     *                            {@code origin.<fqdn>} ({@link #originHost})
+     * @param hostedZoneId        the public hosted zone of {@code fqdn}, where the validation records go
+     * @param certificateOverride a us-east-1 certificate the account already has (SSM
+     *                            {@code SSL_CERTIFICATE_ARN}); empty (the default): the component
+     *                            requests the viewer certificate itself
+     * @param usEast1             the provider in us-east-1 with the stack's tags, for the viewer certificate
      */
-    public SiteCertificates(String name, SiteFacts facts, Provider usEast1, ComponentResourceOptions options) {
-        super("ee:platform:SiteCertificates", name, options);
-        String site = facts.fqdn();
+    public record Args(String fqdn, String hostedZoneId, Optional<String> certificateOverride, Provider usEast1) {
+        public Args {
+            Objects.requireNonNull(fqdn, "fqdn");
+            Objects.requireNonNull(hostedZoneId, "hostedZoneId");
+            Objects.requireNonNull(certificateOverride, "certificateOverride");
+            Objects.requireNonNull(usEast1, "usEast1");
+        }
+    }
+
+    public SiteCertificates(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String site = args.fqdn();
         String origin = originHost(site);
+        Provider usEast1 = args.usEast1();
 
         var regional = certificate(name + "-origin", List.of(origin, site),
                 CustomResourceOptions.builder().parent(this).build());
-        var originRecord = validationRecord(name + "-validation-origin", facts, option(regional, origin));
-        var siteRecord = validationRecord(name + "-validation-site", facts, option(regional, site));
+        var originRecord = validationRecord(name + "-validation-origin", args.hostedZoneId(), option(regional, origin));
+        var siteRecord = validationRecord(name + "-validation-site", args.hostedZoneId(), option(regional, site));
         originCertificateArn = new CertificateValidation(name + "-origin", CertificateValidationArgs.builder()
                 .certificateArn(regional.arn())
                 .validationRecordFqdns(Output.all(originRecord.fqdn(), siteRecord.fqdn()))
                 .build(), CustomResourceOptions.builder().parent(this).build()).certificateArn();
 
-        viewerCertificateArn = facts.certificateOverride().map(Output::of).orElseGet(() -> {
+        viewerCertificateArn = args.certificateOverride().map(Output::of).orElseGet(() -> {
             var viewerOptions = CustomResourceOptions.builder().parent(this).provider(usEast1).build();
             var viewer = certificate(name + "-viewer", List.of(site), viewerOptions);
             // ACM asks for the same record for the same name in one account, whatever the region
@@ -118,9 +141,9 @@ public final class SiteCertificates extends ComponentResource {
      * record of the same name: one left by an earlier request for the same name (the old
      * system's certificate) holds the same value.
      */
-    private Record validationRecord(String name, SiteFacts facts, Output<CertificateDomainValidationOption> option) {
+    private Record validationRecord(String name, String hostedZoneId, Output<CertificateDomainValidationOption> option) {
         return new Record(name, RecordArgs.builder()
-                .zoneId(facts.hostedZoneId())
+                .zoneId(hostedZoneId)
                 .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
                 .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
                 .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))

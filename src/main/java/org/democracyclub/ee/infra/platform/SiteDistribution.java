@@ -18,11 +18,13 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
  * The CloudFront distribution in front of the load balancer, its cache policies, and the site's
@@ -48,39 +50,73 @@ public final class SiteDistribution extends ComponentResource {
     static final List<String> ORIGIN_TLS = List.of("TLSv1.2");
     static final int HTTP_PORT = 80;
 
+    public static final String TYPE = "ee:platform:SiteDistribution";
+
     private final Distribution distribution;
 
-    public SiteDistribution(String name, StackSettings settings, SiteFacts facts, LoadBalancing loadBalancing,
-                            SiteCertificates certificates, ComponentResourceOptions options) {
-        super("ee:platform:SiteDistribution", name, options);
+    /**
+     * Inputs of {@link SiteDistribution}; the AWS provider comes in the component's options.
+     *
+     * @param environment          the stack's name ({@code production}), in the distribution's comment
+     * @param fqdn                 the site's domain name (SSM {@code FQDN}): the alias, the forwarded
+     *                             host, and (as {@code origin.<fqdn>}) the origin
+     * @param hostedZoneId         the public hosted zone of {@code fqdn}, where the records go
+     * @param loadBalancerDnsName  the load balancer's DNS name ({@link LoadBalancing#dnsName}), the
+     *                             origin record's alias
+     * @param loadBalancerZoneId   the load balancer's Route 53 zone ({@link LoadBalancing#zoneId})
+     * @param viewerCertificateArn the us-east-1 certificate viewers see
+     *                             ({@link SiteCertificates#viewerCertificateArn})
+     * @param originSecret         the origin header value CloudFront sends (a Pulumi secret)
+     * @param originReady          what must exist before CloudFront uses the origin: the HTTPS
+     *                             listener and the rule accepting {@code originSecret}
+     *                             ({@link LoadBalancing#httpsListener}, {@link LoadBalancing#originSecretRule})
+     */
+    public record Args(String environment, String fqdn, String hostedZoneId, Output<String> loadBalancerDnsName,
+                       Output<String> loadBalancerZoneId, Output<String> viewerCertificateArn, String originSecret,
+                       List<Resource> originReady) {
+        public Args {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(fqdn, "fqdn");
+            Objects.requireNonNull(hostedZoneId, "hostedZoneId");
+            Objects.requireNonNull(loadBalancerDnsName, "loadBalancerDnsName");
+            Objects.requireNonNull(loadBalancerZoneId, "loadBalancerZoneId");
+            Objects.requireNonNull(viewerCertificateArn, "viewerCertificateArn");
+            Objects.requireNonNull(originSecret, "originSecret");
+            originReady = List.copyOf(originReady);
+        }
+    }
+
+    public SiteDistribution(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
+        String fqdn = args.fqdn();
 
         var pages = new CachePolicy(name + "-pages", CachePolicies.pages(), child);
         var statics = new CachePolicy(name + "-static", CachePolicies.statics(), child);
         var api = new CachePolicy(name + "-api", CachePolicies.api(), child);
 
-        String originHost = SiteCertificates.originHost(facts.fqdn());
+        String originHost = SiteCertificates.originHost(fqdn);
         // The load balancer serves only IPv4 (its default address type), so the origin name has an A record only.
         var origin = new Record(name + "-origin", RecordArgs.builder()
-                .zoneId(facts.hostedZoneId())
+                .zoneId(args.hostedZoneId())
                 .name(originHost)
                 .type("A")
                 .aliases(RecordAliasArgs.builder()
-                        .name(loadBalancing.dnsName())
-                        .zoneId(loadBalancing.zoneId())
+                        .name(args.loadBalancerDnsName())
+                        .zoneId(args.loadBalancerZoneId())
                         .evaluateTargetHealth(false)
                         .build())
                 .build(), child);
 
         distribution = new Distribution(name, DistributionArgs.builder()
-                .comment("EveryElection " + settings.environment().stackName())
+                .comment("EveryElection " + args.environment())
                 .enabled(true)
-                .aliases(facts.fqdn())
+                .aliases(fqdn)
                 .priceClass("PriceClass_100")
                 .httpVersion("http2and3")
                 .isIpv6Enabled(true)
                 .viewerCertificate(DistributionViewerCertificateArgs.builder()
-                        .acmCertificateArn(certificates.viewerCertificateArn())
+                        .acmCertificateArn(args.viewerCertificateArn())
                         .sslSupportMethod("sni-only")
                         .minimumProtocolVersion(MINIMUM_TLS)
                         .build())
@@ -100,10 +136,10 @@ public final class SiteDistribution extends ComponentResource {
                         .customHeaders(
                                 DistributionOriginCustomHeaderArgs.builder()
                                         .name(Application.ORIGIN_VERIFY_HEADER)
-                                        .value(Output.ofSecret(settings.originVerifySecret().value()))
+                                        .value(Output.ofSecret(args.originSecret()))
                                         .build(),
                                 DistributionOriginCustomHeaderArgs.builder()
-                                        .name(FORWARDED_HOST_HEADER).value(facts.fqdn()).build(),
+                                        .name(FORWARDED_HOST_HEADER).value(fqdn).build(),
                                 DistributionOriginCustomHeaderArgs.builder()
                                         .name(FORWARDED_PROTO_HEADER).value("https").build())
                         .build())
@@ -126,13 +162,13 @@ public final class SiteDistribution extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this)
                         // Switch CloudFront to the HTTPS origin only once it answers, and send a new
                         // origin secret only once the listener rule accepts it (no 403 window).
-                        .dependsOn(loadBalancing.httpsListener(), loadBalancing.originSecretRule(), origin)
+                        .dependsOn(dependencies(args.originReady(), origin))
                         .build());
 
         for (String type : List.of("A", "AAAA")) {
             new Record(name + "-" + type.toLowerCase(Locale.ROOT), RecordArgs.builder()
-                    .zoneId(facts.hostedZoneId())
-                    .name(facts.fqdn())
+                    .zoneId(args.hostedZoneId())
+                    .name(fqdn)
                     .type(type)
                     .aliases(RecordAliasArgs.builder()
                             .name(distribution.domainName())
@@ -142,6 +178,12 @@ public final class SiteDistribution extends ComponentResource {
                     .build(), child);
         }
         registerOutputs(Map.of("domainName", distribution.domainName()));
+    }
+
+    private static List<Resource> dependencies(List<Resource> originReady, Record origin) {
+        List<Resource> all = new ArrayList<>(originReady);
+        all.add(origin);
+        return all;
     }
 
     private static DistributionOrderedCacheBehaviorArgs.Builder behaviour(String path, List<String> methods) {

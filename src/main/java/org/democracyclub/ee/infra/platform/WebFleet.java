@@ -18,9 +18,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
@@ -35,25 +35,61 @@ public final class WebFleet extends ComponentResource {
     /** Copied fleets follow the template's newest version, so an AMI or type change reaches the next deployment. */
     static final String LATEST_VERSION = "$Latest";
 
+    public static final String TYPE = "ee:platform:WebFleet";
+
     private final LaunchTemplate launchTemplate;
     private final Optional<Group> originalFleet;
 
-    public WebFleet(String name, StackSettings settings, SiteFacts facts, SecurityGroups groups, Roles roles,
-                    LoadBalancing loadBalancing, ComponentResourceOptions options) {
-        super("ee:platform:WebFleet", name, options);
+    /**
+     * Inputs of {@link WebFleet}; the AWS provider comes in the component's options.
+     *
+     * @param stackTags            the stack's tags, put on the instances and volumes by the
+     *                             template and on the original fleet ({@code StackTags})
+     * @param amiOverride          an AMI ID that replaces the golden image; empty (the default):
+     *                             the golden image parameter, resolved at launch
+     * @param instanceType         the EC2 instance type of the web instances
+     * @param rootVolume           each instance's gp3 root volume
+     * @param instanceProfileArn   the instances' profile ({@link Roles#instanceProfileArn})
+     * @param securityGroupId      the instances' security group ({@link SecurityGroups#instanceGroupId})
+     * @param declareOriginalFleet whether the program declares the fleet (a fresh account, before the
+     *                             first deployment: {@link LiveFleet#declaredByProgram}); else template only
+     * @param capacity             the original fleet's size bounds
+     * @param subnetIds            the original fleet's subnets, one per availability zone
+     * @param targetGroupArn       the target group the original fleet registers with
+     *                             ({@link LoadBalancing#targetGroupArn})
+     */
+    public record Args(Map<String, String> stackTags, Optional<String> amiOverride, String instanceType,
+                       StackSettings.RootVolume rootVolume, Output<String> instanceProfileArn,
+                       Output<String> securityGroupId, boolean declareOriginalFleet,
+                       StackSettings.FleetCapacity capacity, List<String> subnetIds, Output<String> targetGroupArn) {
+        public Args {
+            Objects.requireNonNull(stackTags, "stackTags");
+            Objects.requireNonNull(amiOverride, "amiOverride");
+            Objects.requireNonNull(instanceType, "instanceType");
+            Objects.requireNonNull(rootVolume, "rootVolume");
+            Objects.requireNonNull(instanceProfileArn, "instanceProfileArn");
+            Objects.requireNonNull(securityGroupId, "securityGroupId");
+            Objects.requireNonNull(capacity, "capacity");
+            Objects.requireNonNull(targetGroupArn, "targetGroupArn");
+            subnetIds = List.copyOf(subnetIds);
+        }
+    }
+
+    public WebFleet(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var tags = StackTags.of(settings.environment());
-        var volume = settings.rootVolume();
+        var tags = args.stackTags();
+        var volume = args.rootVolume();
 
         launchTemplate = new LaunchTemplate(Names.LAUNCH_TEMPLATE, LaunchTemplateArgs.builder()
                 .name(Names.LAUNCH_TEMPLATE)
                 .description("EveryElection web instances (golden image, Gunicorn on " + Application.PORT + ")")
-                .imageId(imageId(settings))
-                .instanceType(settings.instanceType())
+                .imageId(imageId(args.amiOverride()))
+                .instanceType(args.instanceType())
                 .updateDefaultVersion(true)
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder()
-                        .arn(roles.instanceProfileArn()).build())
-                .vpcSecurityGroupIds(groups.instanceGroupId().applyValue(List::of))
+                        .arn(args.instanceProfileArn()).build())
+                .vpcSecurityGroupIds(args.securityGroupId().applyValue(List::of))
                 .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
                         .httpEndpoint("enabled")
                         .httpTokens("required")
@@ -74,34 +110,33 @@ public final class WebFleet extends ComponentResource {
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(tags).build())
                 .build(), child);
 
-        originalFleet = facts.fleet().declaredByProgram()
-                ? Optional.of(declareOriginalFleet(settings, facts, loadBalancing, tags))
+        originalFleet = args.declareOriginalFleet()
+                ? Optional.of(declareOriginalFleet(args))
                 : Optional.empty();
         registerOutputs(Map.of("launchTemplateId", launchTemplate.id()));
     }
 
     /** The AMI: the override from settings, else the golden image parameter resolved at launch. */
-    static String imageId(StackSettings settings) {
-        return settings.amiOverride().orElse("resolve:ssm:" + Names.AMI_PARAMETER);
+    static String imageId(Optional<String> amiOverride) {
+        return amiOverride.orElse("resolve:ssm:" + Names.AMI_PARAMETER);
     }
 
-    private Group declareOriginalFleet(StackSettings settings, SiteFacts facts, LoadBalancing loadBalancing,
-                                      Map<String, String> stackTags) {
+    private Group declareOriginalFleet(Args args) {
         List<GroupTagArgs> tags = new ArrayList<>();
         // Instances get the stack tags from the launch template, so these stay on the group.
-        stackTags.forEach((key, value) -> tags.add(tag(key, value)));
+        args.stackTags().forEach((key, value) -> tags.add(tag(key, value)));
         // Informative only: ownership follows from the groups' names (LiveFleet).
         tags.add(tag(LiveFleet.TAG_KEY, Names.DEPLOYMENT_GROUP));
-        var capacity = settings.capacity();
+        var capacity = args.capacity();
         return new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
                 .name(Names.ORIGINAL_FLEET)
                 .minSize(capacity.min())
                 .desiredCapacity(capacity.desired())
                 .maxSize(capacity.max())
-                .vpcZoneIdentifiers(facts.subnetIds())
+                .vpcZoneIdentifiers(args.subnetIds())
                 .launchTemplate(GroupLaunchTemplateArgs.builder()
                         .id(launchTemplate.id()).version(LATEST_VERSION).build())
-                .targetGroupArns(loadBalancing.targetGroupArn().applyValue(List::of))
+                .targetGroupArns(args.targetGroupArn().applyValue(List::of))
                 .healthCheckType("ELB")
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                 .tags(tags)

@@ -39,6 +39,7 @@ import org.democracyclub.ee.infra.platform.SiteLookups;
 import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.platform.WebFleet;
 import org.democracyclub.ee.infra.policy.Suppressions;
+import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -96,24 +97,35 @@ public final class EveryElectionStack {
         List<ComponentDocument> documents = settings.goldenImages().isPresent() ? componentDocuments() : List.of();
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
-        var groups = new SecurityGroups("ee-network", facts, options);
-        var roles = new Roles("ee-iam", settings, facts, options);
-        var revisions = new RevisionStore("ee-revisions", settings.region(), facts,
-                settings.revisionVersionsExpireAfterDays(), options);
+        var groups = new SecurityGroups("ee-network",
+                new SecurityGroups.Args(facts.vpcId(), facts.cloudFrontPrefixListId()), options);
+        var roles = new Roles("ee-iam",
+                new Roles.Args(settings.region(), facts.accountId(), settings.appAccess()), options);
+        var revisions = new RevisionStore("ee-revisions", new RevisionStore.Args(settings.region(), facts.accountId(),
+                settings.revisionVersionsExpireAfterDays()), options);
         // CloudFront takes its viewer certificate from us-east-1 only: a second provider there, same tags.
         var usEast1 = new Provider("aws-" + env + "-" + SiteCertificates.CLOUDFRONT_REGION, ProviderArgs.builder()
                 .region(SiteCertificates.CLOUDFRONT_REGION)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(settings.environment())).build())
                 .build());
-        var certificates = new SiteCertificates("ee-certificates", facts, usEast1, options);
-        var loadBalancing = new LoadBalancing("ee-lb", settings, facts, groups, certificates.originCertificateArn(),
-                options);
-        var fleet = new WebFleet("ee-fleet", settings, facts, groups, roles, loadBalancing, options);
-        var deployment = new BlueGreenDeployment("ee-codedeploy", settings, facts, roles, loadBalancing,
-                fleet.originalFleet(), options);
-        var site = new SiteDistribution("ee-cdn", settings, facts, loadBalancing, certificates, options);
-        new AppSettings("ee-app-settings", env, settings.region(),
-                facts.accountId(), facts.fqdn(), options);
+        var certificates = new SiteCertificates("ee-certificates", new SiteCertificates.Args(facts.fqdn(),
+                facts.hostedZoneId(), facts.certificateOverride(), usEast1), options);
+        var loadBalancing = new LoadBalancing("ee-lb", new LoadBalancing.Args(facts.vpcId(), facts.subnetIds(),
+                groups.loadBalancerGroupId(), certificates.originCertificateArn(), settings.healthCheck(),
+                settings.environment() == Environment.PRODUCTION, settings.originVerifySecret().accepted()), options);
+        var fleet = new WebFleet("ee-fleet", new WebFleet.Args(StackTags.of(settings.environment()),
+                settings.amiOverride(), settings.instanceType(), settings.rootVolume(), roles.instanceProfileArn(),
+                groups.instanceGroupId(), facts.fleet().declaredByProgram(), settings.capacity(), facts.subnetIds(),
+                loadBalancing.targetGroupArn()), options);
+        var deployment = new BlueGreenDeployment("ee-codedeploy", new BlueGreenDeployment.Args(
+                roles.serviceRoleArn(), loadBalancing.targetGroupName(), settings.terminateOldFleetAfterMinutes(),
+                facts.fleet().name(), fleet.originalFleet()), options);
+        var site = new SiteDistribution("ee-cdn", new SiteDistribution.Args(env, facts.fqdn(), facts.hostedZoneId(),
+                loadBalancing.dnsName(), loadBalancing.zoneId(), certificates.viewerCertificateArn(),
+                settings.originVerifySecret().value(),
+                List.of(loadBalancing.httpsListener(), loadBalancing.originSecretRule())), options);
+        new AppSettings("ee-app-settings",
+                new AppSettings.Args(env, settings.region(), facts.accountId(), facts.fqdn()), options);
         // Jobs, alarms, backups, power-off and scaling (docs/operations.md).
         Operations.declare(settings.operations(), new Operations.Platform(settings.region(), facts.accountId(),
                 settings.capacity().min(), settings.capacity().desired(), loadBalancing.targetGroupArn(),
@@ -126,7 +138,8 @@ public final class EveryElectionStack {
                         facts.subnetIds().get(0)), options));
 
         settings.goldenImageSourceAccountId().ifPresent(source -> new GoldenImageRecipient("ee-golden-image-copies",
-                settings.region(), facts.accountId(), source, Names.AMI_PARAMETER, options));
+                new GoldenImageRecipient.Args(settings.region(), facts.accountId(), source, Names.AMI_PARAMETER),
+                options));
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackOutputs.ENVIRONMENT, Output.of(env));
