@@ -74,16 +74,21 @@ die() {
   exit 1
 }
 
-# The value of one variable of the app's .env (empty when it is not there). Read in a subshell,
-# so nothing else of the file reaches the hook's environment or its output.
+# The value of one variable of the app's .env (empty when it is not there). The file is parsed,
+# never sourced: root hooks call this, and the file lies in the code directory, which the app user
+# owns (appspec.yaml's permissions), so the app user can replace it; sourcing it would run the app
+# user's text as root. bin/write-env-file writes only NAME='value' lines, with no ' or \ in a
+# value, so this reads exactly what bash and python-dotenv read; any other line for NAME is refused.
 env_file_value() {
   [[ -r "$EE_ENV_FILE" ]] || die "cannot read $EE_ENV_FILE (AfterInstall's write_env_file.sh writes it)"
-  (
-    set -a
-    # shellcheck source=/dev/null
-    source "$EE_ENV_FILE"
-    printf '%s' "${!1:-}"
-  )
+  local line value=""
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ "$line" == "$1="* ]] || continue
+    [[ "$line" =~ ^$1=\'([^\'\\]*)\'$ ]] \
+      || die "$EE_ENV_FILE: the line for $1 is not $1='value' as bin/write-env-file writes it; rerun the deployment to rewrite the file"
+    value="${BASH_REMATCH[1]}"
+  done <"$EE_ENV_FILE"
+  printf '%s' "$value"
 }
 
 # Runs a command as the app user, in the code directory, with the venv's bin/ first on PATH

@@ -264,6 +264,38 @@ class ProjectHooksIT {
         assertThat(out.toString()).contains("EE_DATABASE_HOST is set: the app uses that database, no local one");
     }
 
+    /**
+     * Root hooks (local_database.sh) read .env, which lies in the code directory the app user owns, so
+     * the app user can replace it. Found rehearsing the bundle with the CodeDeploy agent's own code
+     * (docs/hooks.md): the file was sourced, so its text ran as root.
+     */
+    @Test
+    void rootHooksReadTheEnvFileWithoutRunningIt() throws Exception {
+        Path marker = tmp.resolve("ran-as-root");
+        Files.createDirectories(code);
+        Files.writeString(code.resolve(".env"), "EE_DATABASE_NAME='every_election'\ntouch " + marker
+                + "\nEE_DATABASE_HOST='$(touch " + marker + ")'\n");
+        Process read = envFileValue("EE_DATABASE_HOST");
+        assertThat(new String(read.getInputStream().readAllBytes())).isEqualTo("$(touch " + marker + ")");
+        assertThat(read.waitFor()).isZero();
+        assertThat(marker).doesNotExist();
+
+        Files.writeString(code.resolve(".env"), "EE_DATABASE_HOST=`touch " + marker + "`\n");
+        Process refused = envFileValue("EE_DATABASE_HOST");
+        assertThat(new String(refused.getErrorStream().readAllBytes()))
+                .contains("the line for EE_DATABASE_HOST is not EE_DATABASE_HOST='value' as bin/write-env-file writes it");
+        assertThat(refused.waitFor()).isEqualTo(1);
+        assertThat(marker).doesNotExist();
+    }
+
+    Process envFileValue(String name) throws IOException {
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c",
+                "source \"$1\" && env_file_value \"$2\"", "bash",
+                bundle.resolve("ee-deploy/lib/settings.sh").toString(), name);
+        shell.environment().put("EE_ROOT_PREFIX", root.toString());
+        return shell.start();
+    }
+
     @Test
     void validateServiceFailsWhenTheAppDoesNotAnswer2xxWithinItsRetries() throws Exception {
         Files.writeString(state.resolve("http-status"), "503");
