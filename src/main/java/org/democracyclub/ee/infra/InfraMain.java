@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettings;
-import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
 import org.democracyclub.ee.infra.program.EveryElectionStack;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 import org.democracyclub.ee.infra.settings.StackConfig;
@@ -66,7 +66,7 @@ public final class InfraMain {
         BootstrapSettings settings;
         try {
             settings = BootstrapSettings.forEngine(environment);
-        } catch (BootstrapSettingsException e) {
+        } catch (InvalidSettingsException e) {
             System.err.println("error: invalid bootstrap settings:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));
             System.exit(2);

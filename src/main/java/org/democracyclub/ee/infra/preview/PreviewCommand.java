@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
-import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;
@@ -101,7 +100,7 @@ public final class PreviewCommand implements Callable<Integer> {
         OfflineRun run;
         try {
             run = OfflineBootstrap.run(projectDir, stack, fixture, notes);
-        } catch (BootstrapSettingsException e) {
+        } catch (InvalidSettingsException e) {
             return invalid(stack, e.problems(), err);
         }
         if (!run.errors().isEmpty()) {
