@@ -44,6 +44,14 @@ final class ImageKeyPolicy {
         return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
+    /** In one order: a {@code Map.of} of two keys iterates in a different order from run to run. */
+    private static Map<String, Object> grantInOrganisation(String organisationId) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
+        condition.put("StringEquals", Map.of("aws:PrincipalOrgID", organisationId));
+        return condition;
+    }
+
     static String document(String accountId, OrganisationArn organisation) {
         String root = "arn:aws:iam::" + accountId + ":root";
         String autoScaling = "arn:aws:iam::" + accountId + ":" + AUTO_SCALING_ROLE;
@@ -55,8 +63,7 @@ final class ImageKeyPolicy {
                 Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
         statements.add(statement("OrganisationUsesTheKey", Map.of("AWS", "*"), USE, inOrganisation));
         statements.add(statement("OrganisationGrantsForAwsResources", Map.of("AWS", "*"), List.of("kms:CreateGrant"),
-                Map.of("StringEquals", Map.of("aws:PrincipalOrgID", organisationId(organisation)),
-                        "Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
+                grantInOrganisation(organisationId(organisation))));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
         document.put("Statement", statements);
