@@ -64,19 +64,6 @@ public record BootstrapSettings(
     }
 
     /**
-     * The settings of the stack the Pulumi engine runs: it starts the program in the project
-     * folder and names the stack in {@code PULUMI_STACK} (possibly as {@code org/project/stack}).
-     */
-    public static BootstrapSettings forEngine(Map<String, String> environment) {
-        return forEngine(environment, Path.of(""));
-    }
-
-    static BootstrapSettings forEngine(Map<String, String> environment, Path projectDir) {
-        String stack = environment.getOrDefault("PULUMI_STACK", "");
-        return load(projectDir, stack.substring(stack.lastIndexOf('/') + 1));
-    }
-
-    /**
      * A bootstrap stack file's raw configuration, unvalidated, for tools that show the bootstrap
      * without running it (the offline preview may fill in sample CircleCI IDs and call
      * {@link #read}). Messages name the file as {@code bootstrap/Pulumi.<stack>.yaml}.

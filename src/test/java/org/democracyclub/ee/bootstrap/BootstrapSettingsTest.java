@@ -146,15 +146,6 @@ class BootstrapSettingsTest {
                 .containsKey(BootstrapSettings.BUCKET_KEY);
     }
 
-    @Test
-    void readsTheStackTheEngineNamesEvenWhenQualified(@TempDir Path dir) throws IOException {
-        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
-        BootstrapSettings settings = BootstrapSettings.forEngine(
-                Map.of("PULUMI_STACK", "organization/every-election-bootstrap/staging"), dir);
-        assertThat(settings.environment()).isEqualTo("staging");
-        assertThat(settings.stateBucketName()).isEqualTo("dc-ee-state-staging");
-    }
-
     private static void writeCompleteStackFile(Path dir, String stack, String bucket) throws IOException {
         Files.writeString(dir.resolve("Pulumi." + stack + ".yaml"), String.join("\n",
                 "config:",

@@ -73,7 +73,7 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private int preview(String stack, Fixture fixture, PrintWriter out, PrintWriter err) {
-        if (OfflineStack.projectName(projectDir).equals(BootstrapProgram.PROJECT_NAME)) {
+        if (Programs.inProjectDir(projectDir) == BootstrapProgram.INSTANCE) {
             return previewBootstrap(stack, fixture, out, err);
         }
         StackSettings settings;
