@@ -22,7 +22,7 @@ import org.democracyclub.ee.infra.settings.StackConfig;
  * once. Nothing else reads the bootstrap's configuration.
  *
  * @param environment       {@code development}, {@code staging} or {@code production}: the stack name
- * @param region            {@code aws:region}; must be {@value #REGION}
+ * @param region            {@code aws:region}; must be {@value #SettingsReader.REGION}
  * @param circleciOrgId     CircleCI organisation ID (a UUID; Organization Settings, Overview)
  * @param circleciProjectId CircleCI project ID (a UUID; Project Settings, Overview)
  * @param stateBucketName   name of the S3 bucket to create for Pulumi state (globally unique)
@@ -34,8 +34,6 @@ public record BootstrapSettings(
         String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName,
         int noncurrentVersionDays) {
 
-    public static final String REGION = SettingsReader.REGION;
-    public static final Set<String> ENVIRONMENTS = Environment.stackNames();
 
     public static final String ORG_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciOrgId";
     public static final String PROJECT_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciProjectId";
@@ -107,7 +105,7 @@ public record BootstrapSettings(
      */
     static BootstrapSettings fromConfig(String stack, Map<String, String> config, String source) {
         List<String> problems = new ArrayList<>();
-        if (!ENVIRONMENTS.contains(stack)) {
+        if (!Environment.stackNames().contains(stack)) {
             problems.add(source + ": the stack is named '" + stack + "'; a bootstrap stack is named after "
                     + "the environment whose account it sets up: development, staging or production");
         }
@@ -117,9 +115,9 @@ public record BootstrapSettings(
             }
         }
         String region = config.get(REGION_KEY);
-        if (!REGION.equals(region)) {
-            problems.add(source + ": " + REGION_KEY + " is " + describe(region) + "; it must be " + REGION
-                    + " (set it with: pulumi -C bootstrap config set aws:region " + REGION + " -s " + stack + ")");
+        if (!SettingsReader.REGION.equals(region)) {
+            problems.add(source + ": " + REGION_KEY + " is " + describe(region) + "; it must be " + SettingsReader.REGION
+                    + " (set it with: pulumi -C bootstrap config set aws:region " + SettingsReader.REGION + " -s " + stack + ")");
         }
         String orgId = config.get(ORG_ID_KEY);
         check(problems, source, stack, ORG_ID_KEY, orgId, orgId != null && UUID.matcher(orgId).matches(),

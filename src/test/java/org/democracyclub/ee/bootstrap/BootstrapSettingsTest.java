@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class BootstrapSettingsTest {
     @Test
     void eachCommittedStackFileNamesItsOwnValidStateBucketInEuWest2() {
         Set<String> buckets = new HashSet<>();
-        for (String environment : BootstrapSettings.ENVIRONMENTS) {
+        for (String environment : Environment.stackNames()) {
             BootstrapSettings settings = BootstrapFixtures.settings(environment);
             assertThat(settings.region()).isEqualTo("eu-west-2");
             assertThat(settings.environment()).isEqualTo(environment);
