@@ -4,29 +4,42 @@ import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.policy.Types;
+import org.democracyclub.ee.infra.program.StackProgram;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /**
  * The account bootstrap (this project's {@code cdk bootstrap}): run once per account by an
  * administrator from {@code bootstrap/}, it creates what the main program's CI needs before the
  * first {@code pulumi up}: the state backend, the secrets key and the CI identity.
  */
-public final class BootstrapProgram {
+public final class BootstrapProgram implements StackProgram<BootstrapSettings> {
+    public static final BootstrapProgram INSTANCE = new BootstrapProgram();
+
     /** The bootstrap's Pulumi project name ({@code bootstrap/Pulumi.yaml}). */
     public static final String PROJECT_NAME = "every-election-bootstrap";
 
     private BootstrapProgram() {
     }
 
-    /**
-     * Whether the Pulumi engine started the jar for the bootstrap project rather than the main
-     * one: the language host passes the project name in {@code PULUMI_PROJECT}.
-     */
-    public static boolean isBootstrapProject(Map<String, String> environment) {
-        return PROJECT_NAME.equals(environment.get("PULUMI_PROJECT"));
+    /** The bootstrap project lives in {@code bootstrap/}, one level below the sources. */
+    @Override
+    public Path sources(Path projectDir) {
+        return projectDir.toAbsolutePath().getParent();
+    }
+
+    @Override
+    public BootstrapSettings settings(Path projectDir, StackConfig config) {
+        return BootstrapSettings.read(config);
+    }
+
+    /** The same resources for a preview and an update. */
+    @Override
+    public void declare(Context ctx, BootstrapSettings settings, Suppressions suppressions, boolean update) {
+        stack(ctx, settings, suppressions);
     }
 
     public static void stack(Context ctx, BootstrapSettings settings, Suppressions suppressions) {

@@ -1,21 +1,28 @@
 package org.democracyclub.ee.bootstrap;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.Environment;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.SettingsReader;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /**
- * The bootstrap's settings for one account, read and validated once from
- * {@code bootstrap/Pulumi.<environment>.yaml}. Nothing else reads the bootstrap's configuration.
+ * The bootstrap's settings for one account, read and validated once from the stack's raw
+ * configuration: the same {@link StackConfig} the main program's {@link SettingsReader} reads,
+ * from {@code bootstrap/Pulumi.<environment>.yaml} offline or from the engine under
+ * {@code pulumi up}, and failing with the same {@link InvalidSettingsException}, every problem at
+ * once. Nothing else reads the bootstrap's configuration.
  *
  * @param environment       {@code development}, {@code staging} or {@code production}: the stack name
- * @param region            {@code aws:region}; must be {@value #REGION}
+ * @param region            {@code aws:region}; must be {@value #SettingsReader.REGION}
  * @param circleciOrgId     CircleCI organisation ID (a UUID; Organization Settings, Overview)
  * @param circleciProjectId CircleCI project ID (a UUID; Project Settings, Overview)
  * @param stateBucketName   name of the S3 bucket to create for Pulumi state (globally unique)
@@ -27,8 +34,6 @@ public record BootstrapSettings(
         String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName,
         int noncurrentVersionDays) {
 
-    public static final String REGION = SettingsReader.REGION;
-    public static final Set<String> ENVIRONMENTS = Environment.stackNames();
 
     public static final String ORG_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciOrgId";
     public static final String PROJECT_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciProjectId";
@@ -53,30 +58,44 @@ public record BootstrapSettings(
 
     /** Reads {@code Pulumi.<stack>.yaml} in the bootstrap project folder and validates it. */
     public static BootstrapSettings load(Path projectDir, String stack) {
-        BootstrapStackFile file = BootstrapStackFile.read(projectDir, stack);
-        return fromConfig(stack, file.config(), file.displayName());
+        return read(stackFile(projectDir, stack));
     }
 
     /**
-     * The settings of the stack the Pulumi engine runs: it starts the program in the project
-     * folder and names the stack in {@code PULUMI_STACK} (possibly as {@code org/project/stack}).
+     * A bootstrap stack file's raw configuration, unvalidated, for tools that show the bootstrap
+     * without running it (the offline preview may fill in sample CircleCI IDs and call
+     * {@link #read}). Messages name the file as {@code bootstrap/Pulumi.<stack>.yaml}.
      */
-    public static BootstrapSettings forEngine(Map<String, String> environment) {
-        return forEngine(environment, Path.of(""));
+    public static StackConfig stackFile(Path projectDir, String stack) {
+        String displayName = displayName(StackConfig.fileNameOf(stack));
+        if (!Files.exists(projectDir.resolve(StackConfig.fileNameOf(stack)))) {
+            throw new InvalidSettingsException(List.of(displayName
+                    + ": no such file; create it with: pulumi -C bootstrap stack init " + stack));
+        }
+        try {
+            return StackConfig.fromStackFile(projectDir, stack);
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException(e.problems().stream().map(p -> "bootstrap/" + p).toList());
+        }
     }
 
-    static BootstrapSettings forEngine(Map<String, String> environment, Path projectDir) {
-        String stack = environment.getOrDefault("PULUMI_STACK", "");
-        return load(projectDir, stack.substring(stack.lastIndexOf('/') + 1));
+    /** Validates a bootstrap stack's raw configuration. */
+    public static BootstrapSettings read(StackConfig stackConfig) {
+        String source = displayName(stackConfig.fileName());
+        Map<String, String> config = new LinkedHashMap<>();
+        stackConfig.values().forEach((key, value) -> {
+            if (value.secret()) {
+                // The bootstrap has no secret; a {secure: ...} value means --secret by mistake.
+                throw new InvalidSettingsException(List.of(source + (value.line() > 0 ? " line " + value.line() : "")
+                        + ": " + key + " must be a plain value, not a secret (set it without --secret)"));
+            }
+            config.put(key, value.text());
+        });
+        return fromConfig(stackConfig.stack(), config, source);
     }
 
-    /**
-     * A stack file's configuration, unvalidated, for tools that show the bootstrap without
-     * running it (the offline preview may fill in sample CircleCI IDs and call
-     * {@link #fromConfig}).
-     */
-    public static Map<String, String> readConfig(Path projectDir, String stack) {
-        return BootstrapStackFile.read(projectDir, stack).config();
+    private static String displayName(String fileName) {
+        return "bootstrap/" + fileName;
     }
 
     /**
@@ -84,9 +103,9 @@ public record BootstrapSettings(
      *
      * @param source what to name in messages, e.g. {@code bootstrap/Pulumi.staging.yaml}
      */
-    public static BootstrapSettings fromConfig(String stack, Map<String, String> config, String source) {
+    static BootstrapSettings fromConfig(String stack, Map<String, String> config, String source) {
         List<String> problems = new ArrayList<>();
-        if (!ENVIRONMENTS.contains(stack)) {
+        if (!Environment.stackNames().contains(stack)) {
             problems.add(source + ": the stack is named '" + stack + "'; a bootstrap stack is named after "
                     + "the environment whose account it sets up: development, staging or production");
         }
@@ -96,9 +115,9 @@ public record BootstrapSettings(
             }
         }
         String region = config.get(REGION_KEY);
-        if (!REGION.equals(region)) {
-            problems.add(source + ": " + REGION_KEY + " is " + describe(region) + "; it must be " + REGION
-                    + " (set it with: pulumi -C bootstrap config set aws:region " + REGION + " -s " + stack + ")");
+        if (!SettingsReader.REGION.equals(region)) {
+            problems.add(source + ": " + REGION_KEY + " is " + describe(region) + "; it must be " + SettingsReader.REGION
+                    + " (set it with: pulumi -C bootstrap config set aws:region " + SettingsReader.REGION + " -s " + stack + ")");
         }
         String orgId = config.get(ORG_ID_KEY);
         check(problems, source, stack, ORG_ID_KEY, orgId, orgId != null && UUID.matcher(orgId).matches(),
@@ -117,7 +136,7 @@ public record BootstrapSettings(
                 "a whole number of days from 1 to " + MAX_NONCURRENT_VERSION_DAYS + " (or unset for "
                         + DEFAULT_NONCURRENT_VERSION_DAYS + ")");
         if (!problems.isEmpty()) {
-            throw new BootstrapSettingsException(problems);
+            throw new InvalidSettingsException(problems);
         }
         return new BootstrapSettings(stack, region, orgId, projectId, bucket, noncurrentDays);
     }

@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.democracyclub.ee.bootstrap.BootstrapProgram;
-import org.democracyclub.ee.bootstrap.BootstrapSettings;
-import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.preview.DiagramCommand;
 import org.democracyclub.ee.infra.preview.PreviewCommand;
-import org.democracyclub.ee.infra.program.EveryElectionStack;
-import org.democracyclub.ee.infra.settings.ProjectFile;
-import org.democracyclub.ee.infra.settings.SettingsReader;
+import org.democracyclub.ee.infra.preview.Programs;
+import org.democracyclub.ee.infra.program.StackProgram;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -46,32 +43,29 @@ public final class InfraMain {
     }
 
     private static void runUnderEngine(Map<String, String> environment) {
-        Path projectDir = Path.of("").toAbsolutePath();
-        boolean bootstrap = BootstrapProgram.isBootstrapProject(environment);
-        // The bootstrap project lives in bootstrap/, one level below the sources.
-        SourceFingerprint.staleness(bootstrap ? projectDir.getParent() : projectDir).ifPresent(problem -> {
+        runUnderEngine(Programs.underEngine(environment), Path.of("").toAbsolutePath(), environment);
+    }
+
+    /**
+     * Either program the same way: the jar built from these sources, the settings from the
+     * configuration the engine passes (every problem at once, exit 2), then the resources.
+     */
+    private static <S> void runUnderEngine(StackProgram<S> program, Path projectDir, Map<String, String> environment) {
+        SourceFingerprint.staleness(program.sources(projectDir)).ifPresent(problem -> {
             System.err.println("error: " + problem);
             System.exit(1);
         });
-        if (bootstrap) {
-            runBootstrap(environment);
-            return;
-        }
-        Pulumi.run(ctx -> EveryElectionStack.stack(ctx, SettingsReader.read(
-                ProjectFile.read(projectDir), StackConfig.fromEngine(ctx.stackName(), environment)),
-                new Suppressions(), !com.pulumi.deployment.Deployment.getInstance().isDryRun()));
-    }
-
-    private static void runBootstrap(Map<String, String> environment) {
-        BootstrapSettings settings;
+        String stack = Programs.engineStack(environment);
+        S settings;
         try {
-            settings = BootstrapSettings.forEngine(environment);
-        } catch (BootstrapSettingsException e) {
-            System.err.println("error: invalid bootstrap settings:");
+            settings = program.settings(projectDir, StackConfig.fromEngine(stack, environment));
+        } catch (InvalidSettingsException e) {
+            System.err.println("error: stack " + stack + " has invalid settings:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));
             System.exit(2);
             return;
         }
-        Pulumi.run(ctx -> BootstrapProgram.stack(ctx, settings, new Suppressions()));
+        Pulumi.run(ctx -> program.declare(ctx, settings, new Suppressions(),
+                !com.pulumi.deployment.Deployment.getInstance().isDryRun()));
     }
 }

@@ -3,6 +3,8 @@ package org.democracyclub.ee.bootstrap;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.democracyclub.ee.infra.settings.ConfigValue;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /** Settings for tests, built from the real bootstrap stack files. */
 final class BootstrapFixtures {
@@ -18,10 +20,10 @@ final class BootstrapFixtures {
      * first run, are filled with sample UUIDs only where the file does not have them yet.
      */
     static BootstrapSettings settings(String environment) {
-        BootstrapStackFile file = BootstrapStackFile.read(PROJECT_DIR, environment);
-        Map<String, String> config = new LinkedHashMap<>(file.config());
-        config.putIfAbsent(BootstrapSettings.ORG_ID_KEY, ORG_ID);
-        config.putIfAbsent(BootstrapSettings.PROJECT_ID_KEY, PROJECT_ID);
-        return BootstrapSettings.fromConfig(environment, config, file.displayName());
+        StackConfig file = BootstrapSettings.stackFile(PROJECT_DIR, environment);
+        Map<String, ConfigValue> config = new LinkedHashMap<>(file.values());
+        config.putIfAbsent(BootstrapSettings.ORG_ID_KEY, ConfigValue.plain(ORG_ID, 0));
+        config.putIfAbsent(BootstrapSettings.PROJECT_ID_KEY, ConfigValue.plain(PROJECT_ID, 0));
+        return BootstrapSettings.read(new StackConfig(environment, file.fileName(), config));
     }
 }

@@ -206,11 +206,4 @@ class BootstrapProgramIT {
         assertThat(run.outputs().get("ciPreviewRoleArn"))
                 .isEqualTo("arn:aws:iam::" + ACCOUNT_ID + ":role/circleci-ee-preview");
     }
-
-    @org.junit.jupiter.api.Test
-    void theEngineRunsTheBootstrapOnlyForTheBootstrapProject() {
-        assertThat(BootstrapProgram.isBootstrapProject(Map.of("PULUMI_PROJECT", "every-election-bootstrap"))).isTrue();
-        assertThat(BootstrapProgram.isBootstrapProject(Map.of("PULUMI_PROJECT", "every-election"))).isFalse();
-        assertThat(BootstrapProgram.isBootstrapProject(Map.of())).isFalse();
-    }
 }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.democracyclub.ee.infra.settings.Environment;
+import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ class BootstrapSettingsTest {
     @Test
     void eachCommittedStackFileNamesItsOwnValidStateBucketInEuWest2() {
         Set<String> buckets = new HashSet<>();
-        for (String environment : BootstrapSettings.ENVIRONMENTS) {
+        for (String environment : Environment.stackNames()) {
             BootstrapSettings settings = BootstrapFixtures.settings(environment);
             assertThat(settings.region()).isEqualTo("eu-west-2");
             assertThat(settings.environment()).isEqualTo(environment);
@@ -60,7 +62,7 @@ class BootstrapSettingsTest {
         config.remove(BootstrapSettings.ORG_ID_KEY);
         config.remove(BootstrapSettings.PROJECT_ID_KEY);
         assertThatThrownBy(() -> BootstrapSettings.fromConfig("staging", config, SOURCE))
-                .isInstanceOfSatisfying(BootstrapSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(
                         SOURCE + ": every-election-bootstrap:circleciOrgId is not set; it must be a lower-case UUID:"
                                 + " CircleCI, Organization Settings, Overview, Organization ID (set it with:"
                                 + " pulumi -C bootstrap config set circleciOrgId <value> -s staging)",
@@ -100,7 +102,7 @@ class BootstrapSettingsTest {
         Map<String, String> config = valid();
         config.put("aws:region", "us-east-1");
         assertThatThrownBy(() -> BootstrapSettings.fromConfig("dev", config, SOURCE))
-                .isInstanceOfSatisfying(BootstrapSettingsException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).contains("the stack is named 'dev'")
                                 .contains("development, staging or production"))
                         .anySatisfy(p -> assertThat(p).contains("aws:region is 'us-east-1'; it must be eu-west-2")));
@@ -115,15 +117,17 @@ class BootstrapSettingsTest {
     @Test
     void aMissingStackFileSaysHowToCreateIt(@TempDir Path dir) {
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
-                .hasMessage("bootstrap/Pulumi.staging.yaml: no such file; create it with:"
-                        + " pulumi -C bootstrap stack init staging");
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "bootstrap/Pulumi.staging.yaml: no such file; create it with:"
+                                + " pulumi -C bootstrap stack init staging"));
     }
 
     @Test
     void aStackFileThatIsNotYamlIsNamed(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: [eu-west-2\n");
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
-                .hasMessageStartingWith("bootstrap/Pulumi.staging.yaml line 3: not valid YAML");
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("bootstrap/Pulumi.staging.yaml line 3: not valid YAML"));
     }
 
     @Test
@@ -131,24 +135,16 @@ class BootstrapSettingsTest {
         Files.writeString(dir.resolve("Pulumi.staging.yaml"),
                 "config:\n  every-election-bootstrap:circleciOrgId:\n    secure: AAABAJ==\n");
         assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
-                .hasMessage("bootstrap/Pulumi.staging.yaml line 2: every-election-bootstrap:circleciOrgId must be a plain"
-                        + " value, not a secret (set it without --secret)");
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "bootstrap/Pulumi.staging.yaml line 2: every-election-bootstrap:circleciOrgId must be a plain"
+                                + " value, not a secret (set it without --secret)"));
     }
 
     @Test
     void readsTheUnvalidatedConfigurationForToolsThatShowTheBootstrap() {
-        assertThat(BootstrapSettings.readConfig(BootstrapFixtures.PROJECT_DIR, "production"))
-                .containsEntry("aws:region", "eu-west-2")
+        assertThat(BootstrapSettings.stackFile(BootstrapFixtures.PROJECT_DIR, "production").values())
+                .hasEntrySatisfying("aws:region", value -> assertThat(value.text()).isEqualTo("eu-west-2"))
                 .containsKey(BootstrapSettings.BUCKET_KEY);
-    }
-
-    @Test
-    void readsTheStackTheEngineNamesEvenWhenQualified(@TempDir Path dir) throws IOException {
-        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
-        BootstrapSettings settings = BootstrapSettings.forEngine(
-                Map.of("PULUMI_STACK", "organization/every-election-bootstrap/staging"), dir);
-        assertThat(settings.environment()).isEqualTo("staging");
-        assertThat(settings.stateBucketName()).isEqualTo("dc-ee-state-staging");
     }
 
     private static void writeCompleteStackFile(Path dir, String stack, String bucket) throws IOException {

@@ -1,9 +1,9 @@
 package org.democracyclub.ee.bootstrap.policy;
 
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.CODEDEPLOY_APPLICATION;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.DEPLOYMENT_FLEET_PATTERN;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.DEPLOYMENT_GROUP;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
+import static org.democracyclub.ee.infra.names.Names.CODEDEPLOY_APPLICATION;
+import static org.democracyclub.ee.infra.names.Names.DEPLOYMENT_GROUP;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.ATTACHABLE_AWS_POLICIES;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.INSTANCE_ROLE;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PASSABLE_ROLES;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.ROLE_PATTERNS;
+import static org.democracyclub.ee.infra.names.Names.INSTANCE_ROLE;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.names.StackTags;
 
 /**
  * The names and name patterns of what the Pulumi program and the deployer manage (Names,
@@ -16,22 +15,11 @@ public final class ManagedNames {
     /** Prefix of the program's own resource names (ALB, target group, ASG, IAM, Image Builder). */
     public static final String PREFIX = "ee-";
 
-    /** Tag every taggable resource of the program carries; EC2 resources are matched by it. */
-    public static final String PRODUCT_TAG_KEY = StackTags.PRODUCT_KEY;
-    public static final String PRODUCT_TAG_VALUE = StackTags.PRODUCT;
-
-    public static final String CODEDEPLOY_APPLICATION = Names.CODEDEPLOY_APPLICATION;
-    public static final String DEPLOYMENT_GROUP = Names.DEPLOYMENT_GROUP;
     /** CodeDeploy names the fleet it creates on each blue/green deployment after the group. */
     public static final String DEPLOYMENT_FLEET_PATTERN = Names.CODEDEPLOY_FLEET_PREFIX + "*";
 
-    public static final String INSTANCE_ROLE = Names.INSTANCE_ROLE;
-    public static final String SERVICE_ROLE = Names.SERVICE_ROLE;
-    /** The Image Builder build instances' role; PassRole is granted on exactly it. */
-    public static final String IMAGE_BUILDER_ROLE_PATTERN = Names.IMAGE_BUILDER_ROLE;
-
     /** Every role the program manages: its own prefix and the two historical names. */
-    public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", INSTANCE_ROLE, SERVICE_ROLE);
+    public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", Names.INSTANCE_ROLE, Names.SERVICE_ROLE);
 
     /** The Image Builder execution role (workflows, distribution, the AMI parameter). */
     public static final String IMAGE_BUILDER_EXECUTION_ROLE = Names.IMAGE_BUILDER + "-execution";
@@ -56,13 +44,13 @@ public final class ManagedNames {
      * {@code iam:PassedToService} is unconfirmed, so for these the service is required only when
      * the request names one ({@code StringEqualsIfExists}).
      */
-    public static final List<String> INSTANCE_PROFILE_ROLES = List.of(INSTANCE_ROLE, IMAGE_BUILDER_ROLE_PATTERN);
+    public static final List<String> INSTANCE_PROFILE_ROLES = List.of(Names.INSTANCE_ROLE, Names.IMAGE_BUILDER_ROLE);
 
     private static Map<String, List<String>> passableRoles() {
         Map<String, List<String>> roles = new LinkedHashMap<>();
-        roles.put(INSTANCE_ROLE, List.of("ec2.amazonaws.com"));
-        roles.put(SERVICE_ROLE, List.of("codedeploy.amazonaws.com"));
-        roles.put(IMAGE_BUILDER_ROLE_PATTERN, List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com"));
+        roles.put(Names.INSTANCE_ROLE, List.of("ec2.amazonaws.com"));
+        roles.put(Names.SERVICE_ROLE, List.of("codedeploy.amazonaws.com"));
+        roles.put(Names.IMAGE_BUILDER_ROLE, List.of("ec2.amazonaws.com", "imagebuilder.amazonaws.com"));
         roles.put(IMAGE_BUILDER_EXECUTION_ROLE, List.of("imagebuilder.amazonaws.com"));
         // One role starts the runbooks for both EventBridge Scheduler (schedules) and EventBridge
         // rules (after a deployment): infra.operations.OperationsRoles.
@@ -102,11 +90,6 @@ public final class ManagedNames {
     public static final String CI_ROLE = "circleci-ee-deploy";
     /** The read-only role of previews on every branch; also outside {@link #ROLE_PATTERNS}. */
     public static final String CI_PREVIEW_ROLE = "circleci-ee-preview";
-    /**
-     * The permissions boundary every role CI creates must carry; a bootstrap policy outside
-     * {@code ee-*}, so CI can neither change it nor attach it to what it should not.
-     */
-    public static final String PERMISSIONS_BOUNDARY = Names.PERMISSIONS_BOUNDARY;
     /** Every IAM name the bootstrap owns starts with this; CI may change none of them. */
     public static final String CI_NAME_PATTERN = "circleci-ee-*";
 

@@ -1,8 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_KEY;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_VALUE;
+import static org.democracyclub.ee.infra.names.StackTags.PRODUCT;
+import static org.democracyclub.ee.infra.names.StackTags.PRODUCT_KEY;
 
 import java.util.List;
 
@@ -12,8 +12,8 @@ import java.util.List;
  * only when they have it. Load balancer ARNs carry names, so those are scoped by the prefix.
  */
 final class NetworkAccess {
-    private static final String REQUEST_TAG = "aws:RequestTag/" + PRODUCT_TAG_KEY;
-    private static final String RESOURCE_TAG = "aws:ResourceTag/" + PRODUCT_TAG_KEY;
+    private static final String REQUEST_TAG = "aws:RequestTag/" + PRODUCT_KEY;
+    private static final String RESOURCE_TAG = "aws:ResourceTag/" + PRODUCT_KEY;
 
     private NetworkAccess() {
     }
@@ -29,7 +29,7 @@ final class NetworkAccess {
                 PolicyStatement.allow("Ec2CreateTaggedOnly")
                         .actions("ec2:CreateSecurityGroup", "ec2:CreateLaunchTemplate")
                         .on(securityGroups, launchTemplates)
-                        .when("StringEquals", REQUEST_TAG, PRODUCT_TAG_VALUE),
+                        .when("StringEquals", REQUEST_TAG, PRODUCT),
                 PolicyStatement.allow("Ec2SecurityGroupsInVpcs")
                         .actions("ec2:CreateSecurityGroup")
                         .on(scope.regional("ec2", "vpc/*")),
@@ -51,7 +51,7 @@ final class NetworkAccess {
                                 "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions",
                                 "ec2:CreateTags", "ec2:DeleteTags")
                         .on(securityGroups, launchTemplates)
-                        .when("StringEquals", RESOURCE_TAG, PRODUCT_TAG_VALUE),
+                        .when("StringEquals", RESOURCE_TAG, PRODUCT),
                 // Rule resources have no tags of their own until created; the group they belong
                 // to is checked by Ec2ChangeOwnResources in the same request. Revoking is
                 // authorised on the group alone (Service Authorization Reference).
@@ -65,7 +65,7 @@ final class NetworkAccess {
                 PolicyStatement.allow("Ec2LaunchFromOwnTemplates")
                         .actions("ec2:RunInstances")
                         .on(launchTemplates)
-                        .when("StringEquals", RESOURCE_TAG, PRODUCT_TAG_VALUE),
+                        .when("StringEquals", RESOURCE_TAG, PRODUCT),
                 PolicyStatement.allow("Ec2LaunchedResources")
                         .actions("ec2:RunInstances")
                         .on(scope.regional("ec2", "instance/*"), scope.regional("ec2", "volume/*"),

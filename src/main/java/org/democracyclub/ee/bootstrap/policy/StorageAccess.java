@@ -1,8 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_KEY;
-import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PRODUCT_TAG_VALUE;
+import static org.democracyclub.ee.infra.names.StackTags.PRODUCT;
+import static org.democracyclub.ee.infra.names.StackTags.PRODUCT_KEY;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ final class StorageAccess {
                 PolicyStatement.allow("KmsCreateTaggedKeys")
                         .actions("kms:CreateKey")
                         .on("*")
-                        .when("StringEquals", "aws:RequestTag/" + PRODUCT_TAG_KEY, PRODUCT_TAG_VALUE),
+                        .when("StringEquals", "aws:RequestTag/" + PRODUCT_KEY, PRODUCT),
                 PolicyStatement.allow("KmsList")
                         .actions("kms:ListAliases")
                         .on("*"),
@@ -51,7 +51,7 @@ final class StorageAccess {
                                 "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:UpdateKeyDescription",
                                 "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
                         .on(keys)
-                        .when("StringEquals", "aws:ResourceTag/" + PRODUCT_TAG_KEY, PRODUCT_TAG_VALUE),
+                        .when("StringEquals", "aws:ResourceTag/" + PRODUCT_KEY, PRODUCT),
                 // An alias call is authorised on the alias and on its key (the key by the statement above).
                 PolicyStatement.allow("KmsProgramAliases")
                         .actions("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")

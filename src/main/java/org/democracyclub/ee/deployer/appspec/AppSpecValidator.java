@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.democracyclub.ee.common.AppDefaults;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.democracyclub.ee.common.Problem;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -50,16 +47,14 @@ public final class AppSpecValidator {
         AppSpec empty = new AppSpec(List.of(), List.of(), Map.of(), AppSpec.FileExistsBehavior.DISALLOW);
         Node root;
         try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            root = StrictYaml.compose(reader);
         } catch (IOException e) {
             findings.add(1, "cannot read the appspec: " + e, "put " + AppDefaults.APPSPEC_FILE + " at the revision root");
             return new Validation(file, empty, findings.problems());
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            findings.add(line, "not valid YAML: " + e.getProblem(), "fix the YAML syntax (indent with spaces)");
-            return new Validation(file, empty, findings.problems());
-        } catch (YAMLException e) {
-            findings.add(1, "not valid YAML: " + e.getMessage(), "fix the YAML syntax");
+        } catch (StrictYaml.SyntaxError e) {
+            // With a line, SnakeYAML marked the place (most often an indentation mistake).
+            findings.add(Math.max(e.line(), 1), "not valid YAML: " + e.reason(), e.line() > 0
+                    ? "fix the YAML syntax (indent with spaces)" : "fix the YAML syntax");
             return new Validation(file, empty, findings.problems());
         }
         if (!(root instanceof MappingNode map)) {

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.common.Problem;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -38,7 +39,7 @@ final class Findings {
     }
 
     static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return StrictYaml.line(node);
     }
 
     /**
@@ -73,7 +74,7 @@ final class Findings {
 
     /** The text of a scalar node; empty (without reporting) for anything else. */
     static Optional<String> scalar(Node node) {
-        return node instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
+        return StrictYaml.scalar(node);
     }
 
     /** The text of a scalar that must not be empty, reporting it otherwise. */

@@ -2,6 +2,7 @@ package org.democracyclub.ee.deployer.appspec;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.democracyclub.ee.common.Problem;
 
 /**
  * The outcome of validating one revision's appspec.

@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.democracyclub.ee.common.Problem;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,13 +45,9 @@ final class ComponentDocumentValidator {
         }
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            problems.add(new Problem(file, line, "not valid YAML: " + e.getProblem()));
-            return new Result(Optional.empty(), problems);
-        } catch (YAMLException e) {
-            problems.add(new Problem(file, 0, "not valid YAML: " + e.getMessage()));
+            root = StrictYaml.compose(new StringReader(text));
+        } catch (StrictYaml.SyntaxError e) {
+            problems.add(new Problem(file, e.line(), "not valid YAML: " + e.reason()));
             return new Result(Optional.empty(), problems);
         }
         if (!(root instanceof MappingNode top)) {
@@ -178,7 +171,7 @@ final class ComponentDocumentValidator {
 
     /** 1-based line where the node starts. */
     static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return StrictYaml.line(node);
     }
 
     static String text(Node node) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
+import org.democracyclub.ee.common.Problem;
 
 /**
  * Loads and validates the golden image's AWSTOE component documents, one file per component

@@ -44,6 +44,7 @@ final class ImageKeyPolicy {
         return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
+    /** In one order: a {@code Map.of} of two keys iterates in a different order from run to run. */
     static String document(String accountId, OrganisationArn organisation) {
         String root = "arn:aws:iam::" + accountId + ":root";
         String autoScaling = "arn:aws:iam::" + accountId + ":" + AUTO_SCALING_ROLE;

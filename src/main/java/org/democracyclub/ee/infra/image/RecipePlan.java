@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.democracyclub.ee.common.RevisionLayout;
 import org.democracyclub.ee.infra.platform.AppSettings;
-import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
+import org.democracyclub.ee.common.Problem;
 import org.democracyclub.ee.infra.settings.GoldenImageSettings;
 
 /**

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.democracyclub.ee.common.RevisionLayout;
-import org.democracyclub.ee.infra.image.InvalidComponentDocumentException.Problem;
+import org.democracyclub.ee.common.Problem;
 
 /**
  * The golden image runs the same files as the hooks: this repository's {@code ee-deploy/}, written

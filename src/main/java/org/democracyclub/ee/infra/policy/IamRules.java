@@ -43,13 +43,13 @@ public final class IamRules {
                 "No statement allows \"Action\": \"*\" (or uses NotAction): grant the actions the role needs.") {
             @Override
             protected void check(PolicyInput input, Findings findings) {
-                for (PolicyDocument doc : PolicyDocument.all(input)) {
+                for (ParsedPolicy doc : ParsedPolicy.all(input)) {
                     if (doc.error() != null) {
                         findings.add(doc.owner(), doc.label() + " cannot be checked: " + doc.error(),
                                 "build the policy document from data and serialise it as JSON");
                         continue;
                     }
-                    for (PolicyDocument.Statement s : doc.statements()) {
+                    for (ParsedPolicy.Statement s : doc.statements()) {
                         if (s.grantsEverything()) {
                             findings.add(doc.owner(), s.label() + " in " + doc.label() + " allows \"Action\": \"*\"",
                                     "list the actions the role needs");
@@ -70,8 +70,8 @@ public final class IamRules {
                 "No IAM write action (iam:Create*/Put*/Attach*/Pass*/Update*/Delete*) on \"Resource\": \"*\": that is privilege escalation.") {
             @Override
             protected void check(PolicyInput input, Findings findings) {
-                for (PolicyDocument doc : identityDocuments(input)) {
-                    for (PolicyDocument.Statement s : doc.statements()) {
+                for (ParsedPolicy doc : identityDocuments(input)) {
+                    for (ParsedPolicy.Statement s : doc.statements()) {
                         List<String> granted = IAM_WRITE_ACTIONS.stream().filter(s::grants).toList();
                         if (s.onAnyResource() && !granted.isEmpty()) {
                             findings.add(doc.owner(), s.label() + " in " + doc.label()
@@ -90,8 +90,8 @@ public final class IamRules {
                 "iam:PassRole only on named role ARNs, so a service can only be handed the role meant for it.") {
             @Override
             protected void check(PolicyInput input, Findings findings) {
-                for (PolicyDocument doc : identityDocuments(input)) {
-                    for (PolicyDocument.Statement s : doc.statements()) {
+                for (ParsedPolicy doc : identityDocuments(input)) {
+                    for (ParsedPolicy.Statement s : doc.statements()) {
                         if (!s.grants("iam:PassRole")) {
                             continue;
                         }
@@ -114,8 +114,8 @@ public final class IamRules {
                 "No inline or customer-managed administrator policy (\"Action\": \"*\" on \"Resource\": \"*\").") {
             @Override
             protected void check(PolicyInput input, Findings findings) {
-                for (PolicyDocument doc : identityDocuments(input)) {
-                    for (PolicyDocument.Statement s : doc.statements()) {
+                for (ParsedPolicy doc : identityDocuments(input)) {
+                    for (ParsedPolicy.Statement s : doc.statements()) {
                         if (s.grantsEverything() && s.onAnyResource()) {
                             findings.add(doc.owner(), s.label() + " in " + doc.label()
                                             + " is an administrator policy (every action on every resource)",
@@ -171,8 +171,8 @@ public final class IamRules {
     }
 
     /** Documents that grant permissions (trust policies only say who may assume a role). */
-    private static List<PolicyDocument> identityDocuments(PolicyInput input) {
-        return PolicyDocument.all(input).stream().filter(d -> !d.trust() && d.error() == null).toList();
+    private static List<ParsedPolicy> identityDocuments(PolicyInput input) {
+        return ParsedPolicy.all(input).stream().filter(d -> !d.trust() && d.error() == null).toList();
     }
 
     private static String abbreviate(List<String> actions) {

@@ -18,11 +18,10 @@ import org.democracyclub.ee.infra.settings.Environment;
 public record PolicyInput(String environment, List<DeclaredResource> resources, List<StackOutput> outputs,
                           List<ConfigEntry> config, List<Suppression> suppressions) {
 
-    public static final Set<String> ENVIRONMENTS = Environment.stackNames();
 
     public PolicyInput {
         Objects.requireNonNull(environment, "environment");
-        if (!ENVIRONMENTS.contains(environment)) {
+        if (!Environment.stackNames().contains(environment)) {
             throw new IllegalArgumentException(
                     "environment must be one of development, staging, production; got '" + environment + "'");
         }

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -57,7 +55,7 @@ public record Fixture(
         Map<String, Object> values = loadBuiltIn();
         Map<String, Object> overrides;
         try {
-            overrides = asMap(yaml().load(Files.readString(file)), file.toString());
+            overrides = asMap(StrictYaml.load(Files.readString(file)), file.toString());
         } catch (IOException | YAMLException e) {
             throw new IllegalArgumentException("fixture " + file + ": cannot be read as YAML: " + e.getMessage(), e);
         }
@@ -106,7 +104,7 @@ public record Fixture(
 
     private static Map<String, Object> loadBuiltIn() {
         try (InputStream in = Fixture.class.getResourceAsStream(BUILT_IN)) {
-            return new LinkedHashMap<>(asMap(yaml().load(in), BUILT_IN));
+            return new LinkedHashMap<>(asMap(StrictYaml.load(in), BUILT_IN));
         } catch (IOException e) {
             throw new IllegalStateException("the built-in fixture is part of the jar", e);
         }
@@ -151,9 +149,5 @@ public record Fixture(
             return (Map<String, Object>) map;
         }
         throw new IllegalArgumentException("fixture " + where + ": expected a mapping of key: value");
-    }
-
-    private static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
     }
 }

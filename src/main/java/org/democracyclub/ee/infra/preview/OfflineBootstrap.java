@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettings;
+import org.democracyclub.ee.infra.settings.ConfigValue;
+import org.democracyclub.ee.infra.settings.StackConfig;
 
 /**
  * The bootstrap run offline, for the preview: what {@code pulumi up} in {@code bootstrap/} would
@@ -23,14 +25,15 @@ public final class OfflineBootstrap {
      * {@code notes}), and runs the program under the mock engine.
      */
     public static OfflineRun run(Path projectDir, String stack, Fixture fixture, List<String> notes) {
-        Map<String, String> config = new LinkedHashMap<>(BootstrapSettings.readConfig(projectDir, stack));
+        StackConfig file = BootstrapSettings.stackFile(projectDir, stack);
+        Map<String, ConfigValue> config = new LinkedHashMap<>(file.values());
         for (String key : List.of(BootstrapSettings.ORG_ID_KEY, BootstrapSettings.PROJECT_ID_KEY)) {
-            if (config.putIfAbsent(key, SAMPLE_ID) == null) {
+            if (config.putIfAbsent(key, ConfigValue.plain(SAMPLE_ID, 0)) == null) {
                 notes.add(key + " is not set yet; the preview uses " + SAMPLE_ID
                         + " (set it before the real run: docs/deployment.md)");
             }
         }
-        BootstrapSettings settings = BootstrapSettings.fromConfig(stack, config, "bootstrap/Pulumi." + stack + ".yaml");
+        BootstrapSettings settings = BootstrapSettings.read(new StackConfig(stack, file.fileName(), config));
         return OfflineRun.of(BootstrapProgram.PROJECT_NAME, stack, settings.region(), fixture,
                 (ctx, suppressions) -> BootstrapProgram.stack(ctx, settings, suppressions));
     }

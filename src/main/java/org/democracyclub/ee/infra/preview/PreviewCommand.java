@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
-import org.democracyclub.ee.bootstrap.BootstrapSettingsException;
 import org.democracyclub.ee.infra.policy.ConfigEntry;
 import org.democracyclub.ee.infra.policy.PolicyEngine;
 import org.democracyclub.ee.infra.policy.PolicyInput;
@@ -74,7 +73,7 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private int preview(String stack, Fixture fixture, PrintWriter out, PrintWriter err) {
-        if (OfflineStack.projectName(projectDir).equals(BootstrapProgram.PROJECT_NAME)) {
+        if (Programs.inProjectDir(projectDir) == BootstrapProgram.INSTANCE) {
             return previewBootstrap(stack, fixture, out, err);
         }
         StackSettings settings;
@@ -101,7 +100,7 @@ public final class PreviewCommand implements Callable<Integer> {
         OfflineRun run;
         try {
             run = OfflineBootstrap.run(projectDir, stack, fixture, notes);
-        } catch (BootstrapSettingsException e) {
+        } catch (InvalidSettingsException e) {
             return invalid(stack, e.problems(), err);
         }
         if (!run.errors().isEmpty()) {

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -24,7 +22,7 @@ public record ProjectFile(String name, Map<String, ConfigDeclaration> declaratio
         Path file = projectDir.resolve(FILE_NAME);
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            root = StrictYaml.load(Files.readString(file));
         } catch (IOException e) {
             throw new InvalidSettingsException(List.of(file + ": cannot be read (" + e.getMessage()
                     + "); run from the project directory or pass --project-dir"));

@@ -11,11 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -47,14 +43,17 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
         Path file = projectDir.resolve(fileName);
         Node root;
         try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            root = StrictYaml.compose(reader);
         } catch (NoSuchFileException e) {
             throw problem(fileName + ": not found in " + projectDir.toAbsolutePath().normalize()
                     + "; the stacks are " + Environment.allowedNames());
-        } catch (MarkedYAMLException e) {
-            throw problem(fileName + " line " + (e.getProblemMark().getLine() + 1) + ": not valid YAML ("
-                    + e.getProblem() + "); fix the syntax, e.g. 'every-election:minSize: 1'");
-        } catch (YAMLException | IOException e) {
+        } catch (StrictYaml.SyntaxError e) {
+            // Without a line SnakeYAML could not read the stream at all.
+            throw problem(e.line() > 0
+                    ? fileName + " line " + e.line() + ": not valid YAML (" + e.reason()
+                            + "); fix the syntax, e.g. 'every-election:minSize: 1'"
+                    : fileName + ": cannot be read: " + e.reason());
+        } catch (IOException e) {
             throw problem(fileName + ": cannot be read: " + e.getMessage());
         }
         Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -103,11 +102,7 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
 
     /** A YAML list or mapping as JSON text, the form {@code PULUMI_CONFIG} carries it in. */
     private static String structuredAsJson(Node node) {
-        Object value = new SafeConstructor(new LoaderOptions()) {
-            Object build() {
-                return constructObject(node);
-            }
-        }.build();
+        Object value = StrictYaml.construct(node);
         try {
             return new ObjectMapper().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -122,7 +117,7 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
     }
 
     private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return StrictYaml.line(node);
     }
 
     private static InvalidSettingsException problem(String message) {

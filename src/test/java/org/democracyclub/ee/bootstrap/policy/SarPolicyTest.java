@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.democracyclub.ee.infra.names.Names;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class SarPolicyTest {
     static Map<String, String> allDocuments() {
         Map<String, String> documents = new LinkedHashMap<>(CiDeployPolicy.documents(SCOPE));
         documents.put(CiPreviewPolicy.policyName(), CiPreviewPolicy.document(SCOPE).toJson());
-        documents.put(ManagedNames.PERMISSIONS_BOUNDARY, BoundaryPolicy.document(SCOPE).toJson());
+        documents.put(Names.PERMISSIONS_BOUNDARY, BoundaryPolicy.document(SCOPE).toJson());
         return documents;
     }
 

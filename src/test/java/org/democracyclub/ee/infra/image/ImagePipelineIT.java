@@ -8,6 +8,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.test.Mocks.ResourceArgs;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.democracyclub.ee.infra.preview.Fixture;
+import org.democracyclub.ee.infra.preview.FixtureMocks;
 import org.democracyclub.ee.infra.settings.BaseImage;
 import org.democracyclub.ee.infra.settings.GoldenImageSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -36,15 +39,18 @@ class ImagePipelineIT {
             "cron(30 3 ? * mon *)", LAUNCH_ACCOUNTS);
     static final String VPC = "vpc-0a1b2c3d4e5f60718";
     static final String SUBNET = "subnet-0aaaaaaaaaaaaaaa1";
+    static final String REGION = "eu-west-2";
+    /** The built-in fixture's account, whose ARNs the mocks compute. */
+    static final String ACCOUNT = Fixture.builtIn().accountId();
 
-    private GoldenImageMocks mocks;
+    private FixtureMocks mocks;
     private final AtomicReference<GoldenImagePipeline> component = new AtomicReference<>();
     /** The component of the production run that the tests inspect (later runs replace {@code component}). */
     private GoldenImagePipeline declared;
 
     @BeforeAll
     void declare() {
-        mocks = new GoldenImageMocks();
+        mocks = new FixtureMocks(Fixture.builtIn(), REGION);
         run(mocks, ORG_ARN, ComponentDocuments.load()).throwOnError();
         declared = component.get();
     }
@@ -55,12 +61,12 @@ class ImagePipelineIT {
     }
 
     /** Runs the program once; the mock engine is global, so each run starts from a clean one. */
-    private TestResult run(GoldenImageMocks m, String organisationArn, List<ComponentDocument> documents) {
+    private TestResult run(FixtureMocks m, String organisationArn, List<ComponentDocument> documents) {
         PulumiTest.cleanup();
         return PulumiTest.withMocks(m).runTest((Context ctx) -> {
-            var provider = new Provider("aws", ProviderArgs.builder().region(GoldenImageMocks.REGION).build());
+            var provider = new Provider("aws", ProviderArgs.builder().region(REGION).build());
             component.set(new GoldenImagePipeline("ee-golden-image", new GoldenImagePipelineArgs(
-                    "production", GoldenImageMocks.REGION, GoldenImageMocks.ACCOUNT, SETTINGS, documents,
+                    "production", REGION, ACCOUNT, SETTINGS, documents,
                     Output.of(organisationArn), AMI_PARAMETER, VPC, SUBNET),
                     ComponentResourceOptions.builder().providers(provider).build()));
         });
@@ -93,15 +99,27 @@ class ImagePipelineIT {
         }
     }
 
+    /** Every registered resource of this type (in no particular order: the engine registers from several threads). */
+    private static List<ResourceArgs> ofType(FixtureMocks m, String type) {
+        return m.registered().stream().filter(r -> r.type.equals(type)).toList();
+    }
+
+    /** The single registered resource of this type. */
+    private static ResourceArgs one(FixtureMocks m, String type) {
+        List<ResourceArgs> found = ofType(m, type);
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+
     /** Each resource of a type, keyed by its {@code name} input (registration order is not stable). */
-    private static Map<Object, Map<String, Object>> inputsByName(GoldenImageMocks m, String type) {
-        return m.ofType(type).stream().collect(java.util.stream.Collectors.toMap(r -> r.inputs.get("name"), r -> r.inputs));
+    private static Map<Object, Map<String, Object>> inputsByName(FixtureMocks m, String type) {
+        return ofType(m, type).stream().collect(java.util.stream.Collectors.toMap(r -> r.inputs.get("name"), r -> r.inputs));
     }
 
     @Test
     @DisplayName("the recipe builds on the base image with the components in order, their parameters, and an encrypted gp3 root volume")
     void recipe() {
-        var recipe = mocks.one("aws:imagebuilder/imageRecipe:ImageRecipe").inputs;
+        var recipe = one(mocks, "aws:imagebuilder/imageRecipe:ImageRecipe").inputs;
         assertThat(recipe.get("version")).isEqualTo(declared.recipeVersion());
         assertThat(recipe.get("parentImage")).isEqualTo("ami-0fedcba9876543210");
         List<Map<String, Object>> components = at(recipe, "components");
@@ -126,22 +144,22 @@ class ImagePipelineIT {
     @Test
     @DisplayName("build instances use the settings' instance type, the given subnet and an outbound-only group, are terminated on failure and require IMDSv2")
     void infrastructure() {
-        var infrastructure = mocks.one("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration").inputs;
+        var infrastructure = one(mocks, "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration").inputs;
         assertThat(infrastructure.get("instanceTypes")).isEqualTo(List.of("t3a.large"));
         assertThat(infrastructure.get("terminateInstanceOnFailure")).isEqualTo(true);
-        assertThat(infrastructure.get("instanceProfileName")).isEqualTo("ee-golden-image-instance-physical");
+        assertThat(infrastructure.get("instanceProfileName")).isEqualTo("ee-golden-image-instance-1a2b3c4");
         assertThat((String) at(infrastructure, "instanceMetadataOptions", "httpTokens")).isEqualTo("required");
         assertThat(infrastructure.get("subnetId")).isEqualTo(SUBNET);
         assertThat(infrastructure.get("securityGroupIds")).isEqualTo(List.of("ee-golden-image-sg-id"));
-        var group = mocks.one("aws:ec2/securityGroup:SecurityGroup").inputs;
+        var group = one(mocks, "aws:ec2/securityGroup:SecurityGroup").inputs;
         assertThat(group.get("vpcId")).isEqualTo(VPC);
-        var egress = mocks.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").inputs;
+        var egress = one(mocks, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").inputs;
         assertThat(egress).containsEntry("securityGroupId", "ee-golden-image-sg-id").containsEntry("ipProtocol", "-1");
-        assertThat(mocks.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")).isEmpty();
+        assertThat(ofType(mocks, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")).isEmpty();
     }
 
     private Map<String, Object> policyOf(String type, String name) throws Exception {
-        var resource = mocks.ofType(type).stream().filter(r -> r.name.equals(name)).findFirst()
+        var resource = ofType(mocks, type).stream().filter(r -> r.name.equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " " + name));
         String key = type.endsWith(":Key") ? "policy" : type.endsWith(":Role") ? "assumeRolePolicy" : "policy";
         return new ObjectMapper().readValue((String) resource.inputs.get(key), Map.class);
@@ -153,7 +171,7 @@ class ImagePipelineIT {
         Map<String, Object> trust = policyOf("aws:iam/role:Role", "ee-golden-image-instance");
         assertThat(trust).isEqualTo(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                 "Effect", "Allow", "Principal", Map.of("Service", "ec2.amazonaws.com"), "Action", "sts:AssumeRole"))));
-        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+        assertThat(ofType(mocks, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                 .filteredOn(a -> a.name.startsWith("ee-golden-image-instance-"))
                 .extracting(a -> a.inputs.get("policyArn"))
                 .containsExactlyInAnyOrder("arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilder",
@@ -169,10 +187,10 @@ class ImagePipelineIT {
         assertThat((Map<String, Object>) at(trust, "Statement", 0)).containsEntry("Principal",
                         Map.of("Service", "imagebuilder.amazonaws.com"))
                 .containsEntry("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")));
-        var role = mocks.ofType("aws:iam/role:Role").stream().filter(r -> r.name.equals("ee-image-builder-execution"))
+        var role = ofType(mocks, "aws:iam/role:Role").stream().filter(r -> r.name.equals("ee-image-builder-execution"))
                 .findFirst().orElseThrow();
         assertThat(role.inputs.get("name")).isEqualTo("ee-image-builder-execution");
-        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+        assertThat(ofType(mocks, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                 .filteredOn(a -> a.name.equals("ee-image-builder-execution-baseline"))
                 .extracting(a -> a.inputs.get("policyArn"))
                 .containsExactly("arn:aws:iam::aws:policy/EC2ImageBuilderExecutionPolicy");
@@ -184,14 +202,14 @@ class ImagePipelineIT {
                 Map.of("Effect", "Allow", "Action", List.of("sts:AssumeRole"), "Resource", List.of(
                         "arn:aws:iam::111111111111:role/EC2ImageBuilderDistributionCrossAccountRole",
                         "arn:aws:iam::222222222222:role/EC2ImageBuilderDistributionCrossAccountRole")));
-        var pipeline = mocks.one("aws:imagebuilder/imagePipeline:ImagePipeline").inputs;
-        assertThat(pipeline.get("executionRole")).isEqualTo("arn:aws:iam::123456789012:role/ee-image-builder-execution-physical");
+        var pipeline = one(mocks, "aws:imagebuilder/imagePipeline:ImagePipeline").inputs;
+        assertThat(pipeline.get("executionRole")).isEqualTo("arn:aws:iam::123456789012:role/ee-image-builder-execution");
     }
 
     @Test
     @DisplayName("the image's key rotates and lets this account administer it, its Auto Scaling role and the organisation use it")
     void imageKey() throws Exception {
-        var key = mocks.one("aws:kms/key:Key").inputs;
+        var key = one(mocks, "aws:kms/key:Key").inputs;
         assertThat(key.get("enableKeyRotation")).isEqualTo(true);
         assertThat(key.get("deletionWindowInDays")).isEqualTo(30.0);
         Map<String, Object> policy = policyOf("aws:kms/key:Key", "ee-golden-image-key");
@@ -210,14 +228,14 @@ class ImagePipelineIT {
         assertThat(bySid.get("OrganisationGrantsForAwsResources").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5"),
                 "Bool", Map.of("kms:GrantIsForAWSResource", "true")));
-        assertThat(mocks.one("aws:kms/alias:Alias").inputs).containsEntry("name", "alias/ee-golden-image")
+        assertThat(one(mocks, "aws:kms/alias:Alias").inputs).containsEntry("name", "alias/ee-golden-image")
                 .containsEntry("targetKeyId", "0a1b2c3d-offline-key");
     }
 
     @Test
     @DisplayName("the distribution shares the AMI with the organisation, copies it to each launch account and writes the parameter in every account")
     void distribution() {
-        var distributions = (List<Map<String, Object>>) mocks.one(
+        var distributions = (List<Map<String, Object>>) one(mocks, 
                 "aws:imagebuilder/distributionConfiguration:DistributionConfiguration").inputs.get("distributions");
         assertThat(distributions).hasSize(1);
         Map<String, Object> only = distributions.get(0);
@@ -237,7 +255,7 @@ class ImagePipelineIT {
     @Test
     @DisplayName("the pipeline builds on the settings' six-field cron whenever it matches, with image tests")
     void pipeline() {
-        var pipeline = mocks.one("aws:imagebuilder/imagePipeline:ImagePipeline").inputs;
+        var pipeline = one(mocks, "aws:imagebuilder/imagePipeline:ImagePipeline").inputs;
         assertThat((Map<String, Object>) pipeline.get("schedule")).isEqualTo(Map.of(
                 "scheduleExpression", "cron(30 3 ? * mon *)",
                 "pipelineExecutionStartCondition", "EXPRESSION_MATCH_ONLY"));
@@ -250,14 +268,14 @@ class ImagePipelineIT {
     @Test
     @DisplayName("every child uses the provider given to the component and sets no tags of its own")
     void childrenInheritTheProvider() {
-        var children = mocks.all().stream()
+        var children = mocks.registered().stream()
                 .filter(r -> !r.type.startsWith("pulumi:providers:") && !r.type.equals(GoldenImagePipeline.TYPE))
                 .toList();
         // the components, recipe, key, alias, instance role + 2 attachments + inline policy + profile,
         // security group + egress rule, infrastructure, distribution, execution role + attachment + inline policy, pipeline
         assertThat(children).hasSize(ComponentDocuments.load().size() + 16);
         assertThat(children).allSatisfy(r -> {
-            assertThat(r.provider).as(r.name).contains("::aws::provider-id");
+            assertThat(r.provider).as(r.name).contains("::aws::aws-id");
             assertThat(r.inputs).as(r.name).doesNotContainKey("tags");
         });
     }
@@ -277,7 +295,7 @@ class ImagePipelineIT {
             String text = Files.readString(ComponentDocuments.DIRECTORY.resolve(key + ".yml"));
             Files.writeString(changed.resolve(key + ".yml"), key.equals("ec2-instance-connect") ? text.replace("Installs", "installs") : text);
         }
-        var after = new GoldenImageMocks();
+        var after = new FixtureMocks(Fixture.builtIn(), REGION);
         run(after, ORG_ARN, ComponentDocuments.load(changed, ComponentDocuments.ORDER)).throwOnError();
         String component = "aws:imagebuilder/component:Component";
         var before = inputsByName(mocks, component);
@@ -289,17 +307,17 @@ class ImagePipelineIT {
                     .isEqualTo(before.get(unchangedComponent).get("version"));
         }
         String recipe = "aws:imagebuilder/imageRecipe:ImageRecipe";
-        assertThat(after.one(recipe).inputs.get("version")).isNotEqualTo(mocks.one(recipe).inputs.get("version"));
+        assertThat(one(after, recipe).inputs.get("version")).isNotEqualTo(one(mocks, recipe).inputs.get("version"));
         for (String unchanged : List.of("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
                 "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "aws:kms/key:Key")) {
-            assertThat(after.one(unchanged).inputs).as(unchanged).isEqualTo(mocks.one(unchanged).inputs);
+            assertThat(one(after, unchanged).inputs).as(unchanged).isEqualTo(one(mocks, unchanged).inputs);
         }
     }
 
     @Test
     @DisplayName("a bare organisation ID stops the program with the expected form")
     void bareOrganisationId() {
-        TestResult result = run(new GoldenImageMocks(), "o-a1b2c3d4e5", ComponentDocuments.load());
+        TestResult result = run(new FixtureMocks(Fixture.builtIn(), REGION), "o-a1b2c3d4e5", ComponentDocuments.load());
         assertThat(result.exceptions()).anySatisfy(e -> assertThat(rootCause(e))
                 .hasMessageContaining("SSM parameter OrganisationID holds 'o-a1b2c3d4e5'")
                 .hasMessageContaining("arn:aws:organizations::<management account ID>:organization/o-a1b2c3d4e5"));

@@ -31,7 +31,7 @@ class GoldenImageStackIT {
     void theBuildRoleMatchesTheNamesTheCiRoleMayPass() {
         var roles = Stacks.run("production").ofType("aws:iam/role:Role");
         assertThat(roles).anySatisfy(role -> assertThat(role.at("name")).isEqualTo(
-                org.democracyclub.ee.bootstrap.policy.ManagedNames.IMAGE_BUILDER_ROLE_PATTERN));
+                org.democracyclub.ee.infra.names.Names.IMAGE_BUILDER_ROLE));
     }
 
     @ParameterizedTest

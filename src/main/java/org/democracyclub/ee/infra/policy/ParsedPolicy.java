@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An IAM policy document found in a resource's inputs, parsed into statements. IAM allows a
+ * An IAM policy document found in a resource's inputs, parsed into statements for the rules (what
+ * a program declared, read back; the programs build theirs with their own builders). IAM allows a
  * single value or an array almost everywhere; statements normalise both so rules need not care.
  *
  * @param owner      the resource that holds the document
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param statements the parsed statements (empty when {@code error} is set)
  * @param error      why the document could not be parsed, or null
  */
-record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<Statement> statements,
+record ParsedPolicy(DeclaredResource owner, String where, boolean trust, List<Statement> statements,
                       String error) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +49,8 @@ record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<
     }
 
     /** Every policy document declared in the stack's IAM resources. */
-    static List<PolicyDocument> all(PolicyInput input) {
-        List<PolicyDocument> docs = new ArrayList<>();
+    static List<ParsedPolicy> all(PolicyInput input) {
+        List<ParsedPolicy> docs = new ArrayList<>();
         for (DeclaredResource r : input.resources()) {
             switch (r.type()) {
                 case Types.IAM_ROLE -> {
@@ -69,7 +70,7 @@ record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<
     }
 
     /** Policies are JSON text in pulumi-aws; an object (already parsed) is accepted too. */
-    private static void add(List<PolicyDocument> docs, DeclaredResource owner, String where, boolean trust,
+    private static void add(List<ParsedPolicy> docs, DeclaredResource owner, String where, boolean trust,
                             Object value) {
         if (value instanceof String json) {
             docs.add(parse(owner, where, trust, json));
@@ -78,11 +79,11 @@ record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<
         }
     }
 
-    static PolicyDocument parse(DeclaredResource owner, String where, boolean trust, String json) {
+    static ParsedPolicy parse(DeclaredResource owner, String where, boolean trust, String json) {
         try {
             JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject()) {
-                return new PolicyDocument(owner, where, trust, List.of(), "it is not a JSON object");
+                return new ParsedPolicy(owner, where, trust, List.of(), "it is not a JSON object");
             }
             List<Statement> statements = new ArrayList<>();
             for (JsonNode s : values(root.get("Statement"))) {
@@ -94,9 +95,9 @@ record PolicyDocument(DeclaredResource owner, String where, boolean trust, List<
                         texts(s.has("NotResource") ? s.get("NotResource") : s.get("Resource")),
                         s.has("NotResource")));
             }
-            return new PolicyDocument(owner, where, trust, statements, null);
+            return new ParsedPolicy(owner, where, trust, statements, null);
         } catch (Exception e) {
-            return new PolicyDocument(owner, where, trust, List.of(), "it is not valid JSON (" + e.getMessage() + ")");
+            return new ParsedPolicy(owner, where, trust, List.of(), "it is not valid JSON (" + e.getMessage() + ")");
         }
     }
 

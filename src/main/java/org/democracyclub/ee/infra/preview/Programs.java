@@ -1,0 +1,43 @@
+package org.democracyclub.ee.infra.preview;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.democracyclub.ee.bootstrap.BootstrapProgram;
+import org.democracyclub.ee.infra.program.MainProgram;
+import org.democracyclub.ee.infra.program.StackProgram;
+import org.democracyclub.ee.infra.settings.ProjectFile;
+
+/**
+ * Which program a Pulumi project is: the one place that decides it, for the engine (which names
+ * the project it runs) and for the offline commands (which read the project file). The bootstrap
+ * is the project named {@value BootstrapProgram#PROJECT_NAME}; every other is the main program.
+ */
+public final class Programs {
+    /** Set by the Pulumi language host to the name in the project's {@code Pulumi.yaml}. */
+    static final String ENGINE_PROJECT = "PULUMI_PROJECT";
+    /** Set by the language host to the stack it runs, possibly as {@code org/project/stack}. */
+    static final String ENGINE_STACK = "PULUMI_STACK";
+
+    private Programs() {
+    }
+
+    public static StackProgram<?> forProject(String projectName) {
+        return BootstrapProgram.PROJECT_NAME.equals(projectName) ? BootstrapProgram.INSTANCE : MainProgram.INSTANCE;
+    }
+
+    /** The program of the project in a folder holding its {@code Pulumi.yaml}. */
+    public static StackProgram<?> inProjectDir(Path projectDir) {
+        return forProject(ProjectFile.read(projectDir).name());
+    }
+
+    /** The program the Pulumi engine started the jar for. */
+    public static StackProgram<?> underEngine(Map<String, String> environment) {
+        return forProject(environment.get(ENGINE_PROJECT));
+    }
+
+    /** The stack the Pulumi engine runs, without the organisation and project it may be qualified with. */
+    public static String engineStack(Map<String, String> environment) {
+        String stack = environment.getOrDefault(ENGINE_STACK, "");
+        return stack.substring(stack.lastIndexOf('/') + 1);
+    }
+}
