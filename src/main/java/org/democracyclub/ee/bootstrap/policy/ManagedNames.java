@@ -18,8 +18,17 @@ public final class ManagedNames {
     /** CodeDeploy names the fleet it creates on each blue/green deployment after the group. */
     public static final String DEPLOYMENT_FLEET_PATTERN = Names.CODEDEPLOY_FLEET_PREFIX + "*";
 
-    /** Every role the program manages: its own prefix and the two historical names. */
-    public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", Names.INSTANCE_ROLE, Names.SERVICE_ROLE);
+    /**
+     * The role a launch account gives the golden-image pipeline of the source account, under the
+     * name Image Builder's cross-account distribution requires (infra.image.ExecutionRolePolicy;
+     * Image Builder user guide, "Set up cross-account AMI distribution"). Created, with the
+     * boundary, in development and staging when goldenImageSourceAccountId is set; never passed.
+     */
+    public static final String CROSS_ACCOUNT_DISTRIBUTION_ROLE = "EC2ImageBuilderDistributionCrossAccountRole";
+
+    /** Every role the program manages: its own prefix, the two historical names, the distribution role. */
+    public static final List<String> ROLE_PATTERNS = List.of(PREFIX + "*", Names.INSTANCE_ROLE, Names.SERVICE_ROLE,
+            CROSS_ACCOUNT_DISTRIBUTION_ROLE);
 
     /** The Image Builder execution role (workflows, distribution, the AMI parameter). */
     public static final String IMAGE_BUILDER_EXECUTION_ROLE = Names.IMAGE_BUILDER + "-execution";
@@ -82,7 +91,15 @@ public final class ManagedNames {
      */
     public static final List<String> OWN_PARAMETERS = List.of(
             "/ee/app/DC_ENVIRONMENT", "/ee/app/FQDN", "/ee/app/DC_EVENTBUS_ARN",
-            "/ee/deployer/stack-outputs", Names.AMI_PARAMETER);
+            "/ee/deployer/stack-outputs", Names.AMI_PARAMETER,
+            // infra.platform.AppSettings writes it too (same value in every environment).
+            "/ee/app/DJANGO_SETTINGS_MODULE");
+    /**
+     * The database backup buckets (the databaseBackupBucket setting; production adopts
+     * dc-ee-production-database-backups, protected, so {@code pulumi up} never deletes it): CI
+     * reads and sets their configuration, never their objects, and may not delete them.
+     */
+    public static final String BACKUP_BUCKET_PATTERN = "dc-ee-*-database-backups";
     /** Parameters an administrator writes by hand and the program only reads. */
     public static final List<String> SITE_PARAMETERS = List.of("FQDN", "SSL_CERTIFICATE_ARN", "OrganisationID");
 

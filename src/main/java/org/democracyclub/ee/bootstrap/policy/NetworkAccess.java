@@ -52,6 +52,11 @@ final class NetworkAccess {
                                 "ec2:CreateTags", "ec2:DeleteTags")
                         .on(securityGroups, launchTemplates)
                         .when("StringEquals", RESOURCE_TAG, PRODUCT),
+                // A tag change on a rule (the provider's default tags) is made on the rule itself.
+                PolicyStatement.allow("Ec2TagOwnRules")
+                        .actions("ec2:CreateTags", "ec2:DeleteTags")
+                        .on(scope.regional("ec2", "security-group-rule/*"))
+                        .when("StringEquals", RESOURCE_TAG, PRODUCT),
                 // Rule resources have no tags of their own until created; the group they belong
                 // to is checked by Ec2ChangeOwnResources in the same request. Revoking is
                 // authorised on the group alone (Service Authorization Reference).

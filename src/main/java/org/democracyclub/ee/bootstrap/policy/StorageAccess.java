@@ -1,5 +1,6 @@
 package org.democracyclub.ee.bootstrap.policy;
 
+import static org.democracyclub.ee.bootstrap.policy.ManagedNames.BACKUP_BUCKET_PATTERN;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
 import static org.democracyclub.ee.infra.names.StackTags.PRODUCT;
 import static org.democracyclub.ee.infra.names.StackTags.PRODUCT_KEY;
@@ -20,19 +21,24 @@ final class StorageAccess {
         String buckets = "arn:aws:s3:::" + PREFIX + "*";
         String keys = scope.regional("kms", "key/*");
         return List.of(
-                // What the provider reads back for a bucket and its configuration resources.
-                PolicyStatement.allow("S3ManageProgramBuckets")
-                        .actions("s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:GetBucketLocation",
+                // What the provider reads back for a bucket and its configuration resources, for the
+                // program's buckets and the backup buckets it adopts (whose objects CI never touches).
+                PolicyStatement.allow("S3ConfigureBuckets")
+                        .actions("s3:CreateBucket", "s3:ListBucket", "s3:GetBucketLocation",
                                 "s3:GetBucketVersioning", "s3:PutBucketVersioning", "s3:GetBucketTagging",
                                 "s3:PutBucketTagging", "s3:GetEncryptionConfiguration",
                                 "s3:PutEncryptionConfiguration", "s3:GetBucketPublicAccessBlock",
                                 "s3:PutBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
                                 "s3:PutBucketOwnershipControls", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
-                                "s3:DeleteBucketPolicy", "s3:GetLifecycleConfiguration",
+                                "s3:GetLifecycleConfiguration",
                                 "s3:PutLifecycleConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS",
                                 "s3:GetBucketWebsite", "s3:GetBucketLogging", "s3:GetReplicationConfiguration",
                                 "s3:GetBucketObjectLockConfiguration", "s3:GetBucketRequestPayment",
                                 "s3:GetAccelerateConfiguration")
+                        .on(buckets, "arn:aws:s3:::" + BACKUP_BUCKET_PATTERN),
+                // Deleting: the program's own buckets only; the backup buckets are protected.
+                PolicyStatement.allow("S3DeleteProgramBuckets")
+                        .actions("s3:DeleteBucket", "s3:DeleteBucketPolicy")
                         .on(buckets),
                 // The deployer uploads a bundle and checks it (HeadObject is authorised as GetObject).
                 PolicyStatement.allow("S3ProgramObjects")
