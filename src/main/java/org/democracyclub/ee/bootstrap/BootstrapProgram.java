@@ -6,6 +6,7 @@ import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
 import java.nio.file.Path;
 import java.util.List;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.policy.Types;
 import org.democracyclub.ee.infra.program.StackProgram;
@@ -33,7 +34,7 @@ public final class BootstrapProgram implements StackProgram<BootstrapSettings> {
 
     @Override
     public BootstrapSettings settings(Path projectDir, StackConfig config) {
-        return BootstrapSettings.read(config);
+        return BootstrapSettings.read(config, BootstrapSettings.mainProjectDir(projectDir));
     }
 
     /** The same resources for a preview and an update. */
@@ -46,6 +47,11 @@ public final class BootstrapProgram implements StackProgram<BootstrapSettings> {
         Output<String> accountId = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
         StateBackend backend = new StateBackend("ee-state", settings);
         CiIdentity ci = new CiIdentity("ee-ci", settings, accountId, backend);
+        if (settings.goldenImageKey()) {
+            var key = new GoldenImageKey(Names.IMAGE_BUILDER + "-key", settings, accountId,
+                    OrganisationLookup.organisation());
+            ctx.export("goldenImageKeyArn", key.keyArn());
+        }
 
         // The values an administrator copies into the CircleCI context (docs/deployment.md).
         ctx.export("ciRoleArn", ci.roleArn());

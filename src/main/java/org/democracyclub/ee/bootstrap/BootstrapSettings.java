@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.SettingsReader;
 import org.democracyclub.ee.infra.settings.StackConfig;
 
@@ -29,10 +30,14 @@ import org.democracyclub.ee.infra.settings.StackConfig;
  * @param noncurrentVersionDays days the state bucket keeps a replaced or deleted state file's old
  *                          version before S3 expires it ({@value #DEFAULT_NONCURRENT_VERSION_DAYS}
  *                          unless set)
+ * @param goldenImageKey    whether the account builds the golden image, so the bootstrap creates
+ *                          its key ({@link GoldenImageKey}): the main stack's
+ *                          {@code every-election:buildGoldenImages}, read from
+ *                          {@code Pulumi.<environment>.yaml} (the one place that says it)
  */
 public record BootstrapSettings(
         String environment, String region, String circleciOrgId, String circleciProjectId, String stateBucketName,
-        int noncurrentVersionDays) {
+        int noncurrentVersionDays, boolean goldenImageKey) {
 
 
     public static final String ORG_ID_KEY = BootstrapProgram.PROJECT_NAME + ":circleciOrgId";
@@ -58,7 +63,12 @@ public record BootstrapSettings(
 
     /** Reads {@code Pulumi.<stack>.yaml} in the bootstrap project folder and validates it. */
     public static BootstrapSettings load(Path projectDir, String stack) {
-        return read(stackFile(projectDir, stack));
+        return read(stackFile(projectDir, stack), mainProjectDir(projectDir));
+    }
+
+    /** The main project's folder: the bootstrap project is its {@code bootstrap/} sub-folder. */
+    public static Path mainProjectDir(Path projectDir) {
+        return projectDir.toAbsolutePath().normalize().getParent();
     }
 
     /**
@@ -79,8 +89,20 @@ public record BootstrapSettings(
         }
     }
 
-    /** Validates a bootstrap stack's raw configuration. */
-    public static BootstrapSettings read(StackConfig stackConfig) {
+    /**
+     * Validates a bootstrap stack's raw configuration, and reads whether the account builds the
+     * golden image from the main stack of the same name in {@code mainProjectDir}.
+     */
+    public static BootstrapSettings read(StackConfig stackConfig, Path mainProjectDir) {
+        BootstrapSettings settings = read(stackConfig);
+        boolean buildsImages = SettingsReader.buildsGoldenImages(ProjectFile.read(mainProjectDir),
+                StackConfig.fromStackFile(mainProjectDir, settings.environment()));
+        return new BootstrapSettings(settings.environment(), settings.region(), settings.circleciOrgId(),
+                settings.circleciProjectId(), settings.stateBucketName(), settings.noncurrentVersionDays(), buildsImages);
+    }
+
+    /** Validates a bootstrap stack's raw configuration alone (no golden image key). */
+    static BootstrapSettings read(StackConfig stackConfig) {
         String source = displayName(stackConfig.fileName());
         Map<String, String> config = new LinkedHashMap<>();
         stackConfig.values().forEach((key, value) -> {
@@ -138,7 +160,7 @@ public record BootstrapSettings(
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new BootstrapSettings(stack, region, orgId, projectId, bucket, noncurrentDays);
+        return new BootstrapSettings(stack, region, orgId, projectId, bucket, noncurrentDays, false);
     }
 
     /** The days, or 0 when the text is not a whole number in range. */

@@ -24,6 +24,7 @@ final class BootstrapFixtures {
         Map<String, ConfigValue> config = new LinkedHashMap<>(file.values());
         config.putIfAbsent(BootstrapSettings.ORG_ID_KEY, ConfigValue.plain(ORG_ID, 0));
         config.putIfAbsent(BootstrapSettings.PROJECT_ID_KEY, ConfigValue.plain(PROJECT_ID, 0));
-        return BootstrapSettings.read(new StackConfig(environment, file.fileName(), config));
+        return BootstrapSettings.read(new StackConfig(environment, file.fileName(), config),
+                BootstrapSettings.mainProjectDir(PROJECT_DIR));
     }
 }

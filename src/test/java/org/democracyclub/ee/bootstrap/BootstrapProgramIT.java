@@ -40,8 +40,18 @@ class BootstrapProgramIT {
         return run.ofType(type);
     }
 
+    private DeclaredResource secretsKey() {
+        return named("aws:kms/key:Key", "ee-state-secrets-key");
+    }
+
+    private DeclaredResource named(String type, String name) {
+        List<DeclaredResource> matches = run.ofType(type).stream().filter(r -> r.name().equals(name)).toList();
+        assertThat(matches).as(type + " " + name).hasSize(1);
+        return matches.get(0);
+    }
+
     private String keyArn() {
-        return (String) run.computedFor(only("aws:kms/key:Key")).get("arn");
+        return (String) run.computedFor(secretsKey()).get("arn");
     }
 
     @ParameterizedTest
@@ -77,12 +87,80 @@ class BootstrapProgramIT {
     @ValueSource(strings = {"development", "production"})
     void createsARotatingSecretsKeyUnderTheAliasTheStacksName(String environment) {
         run(environment);
-        assertThat(only("aws:kms/key:Key").inputs())
+        assertThat(secretsKey().inputs())
                 .containsEntry("enableKeyRotation", true)
                 .containsEntry("deletionWindowInDays", 30.0); // numbers reach the engine as doubles
-        assertThat(only("aws:kms/alias:Alias").inputs())
+        assertThat(named("aws:kms/alias:Alias", "ee-state-secrets-key-alias").inputs())
                 .containsEntry("name", "alias/ee-pulumi-secrets")
-                .containsEntry("targetKeyId", run.computedFor(only("aws:kms/key:Key")).get("keyId"));
+                .containsEntry("targetKeyId", run.computedFor(secretsKey()).get("keyId"));
+    }
+
+    /** Only production builds the golden image (its main stack's buildGoldenImages). */
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging"})
+    void accountsThatBuildNoImageGetNoImageKey(String environment) {
+        run(environment);
+        assertThat(all("aws:kms/key:Key")).extracting(DeclaredResource::name).containsExactly("ee-state-secrets-key");
+        assertThat(run.outputs()).doesNotContainKey("goldenImageKeyArn");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    @SuppressWarnings("unchecked")
+    void theImageKeyRotatesAndLetsThisAccountAdministerItAndTheOrganisationUseIt(String environment)
+            throws Exception {
+        run(environment);
+        DeclaredResource key = named("aws:kms/key:Key", "ee-image-builder-key");
+        assertThat(key.inputs()).containsEntry("enableKeyRotation", true).containsEntry("deletionWindowInDays", 30.0)
+                .containsEntry("tags", Map.of("dc-product", "ee", "dc-environment", "production"));
+        assertThat(named("aws:kms/alias:Alias", "ee-image-builder-key-alias").inputs())
+                .containsEntry("name", "alias/ee-golden-image")
+                .containsEntry("targetKeyId", run.computedFor(key).get("keyId"));
+        Map<String, Object> policy = JSON.readValue((String) key.inputs().get("policy"), Map.class);
+        Map<Object, Map<String, Object>> bySid = ((List<Map<String, Object>>) policy.get("Statement")).stream()
+                .collect(java.util.stream.Collectors.toMap(st -> st.get("Sid"), st -> st));
+        assertThat(bySid).containsOnlyKeys("AdministerFromThisAccount", "AutoScalingUsesTheKey",
+                "AutoScalingGrantsForAwsResources", "OrganisationUsesTheKey", "OrganisationGrantsForAwsResources");
+        assertThat(bySid.get("AdministerFromThisAccount").get("Principal"))
+                .isEqualTo(Map.of("AWS", List.of("arn:aws:iam::" + ACCOUNT_ID + ":root")));
+        assertThat(bySid.get("AutoScalingUsesTheKey").get("Principal")).isEqualTo(Map.of("AWS", List.of("arn:aws:iam::"
+                + ACCOUNT_ID + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")));
+        assertThat((List<Object>) bySid.get("OrganisationUsesTheKey").get("Action"))
+                .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
+        // The fixture's OrganisationID is arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5.
+        assertThat(bySid.get("OrganisationUsesTheKey").get("Condition"))
+                .isEqualTo(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", List.of("o-a1b2c3d4e5"))));
+        assertThat(bySid.get("OrganisationGrantsForAwsResources").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:PrincipalOrgID", List.of("o-a1b2c3d4e5")),
+                "Bool", Map.of("kms:GrantIsForAWSResource", List.of("true"))));
+        assertThat(run.outputs()).containsKey("goldenImageKeyArn");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "o-a1b2c3d4e5"})
+    void productionsBootstrapStopsWithoutAnOrganisationArn(String value) {
+        settings = BootstrapFixtures.settings("production");
+        Fixture fixture = value.isEmpty() ? withoutOrganisation() : Fixture.builtIn().withParameter("OrganisationID", value);
+        OfflineRun failed = null;
+        RuntimeException thrown = null;
+        try {
+            failed = OfflineRun.of(BootstrapProgram.PROJECT_NAME, "production", settings.region(), fixture,
+                    (ctx, suppressions) -> BootstrapProgram.stack(ctx, settings, suppressions));
+        } catch (RuntimeException e) {
+            thrown = e;
+        }
+        String message = thrown != null ? String.valueOf(thrown.getMessage()) : String.join("\n", failed.errors());
+        assertThat(message).contains("OrganisationID").contains(value.isEmpty()
+                ? "aws ssm put-parameter" : "put the organisation's ARN instead");
+    }
+
+    private static Fixture withoutOrganisation() {
+        Fixture base = Fixture.builtIn();
+        Map<String, String> parameters = new java.util.HashMap<>(base.ssmParameters());
+        parameters.remove("OrganisationID");
+        return new Fixture(base.accountId(), base.defaultVpcId(), base.subnetIds(), Map.copyOf(parameters),
+                base.hostedZoneId(), base.cloudFrontPrefixListId(), base.autoScalingGroups(),
+                base.deploymentGroupFleet(), base.kmsAliases());
     }
 
     private DeclaredResource role(String name) {
@@ -186,8 +264,9 @@ class BootstrapProgramIT {
         List<String> taggable = List.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:iam/role:Role", "aws:iam/policy:Policy");
         List<DeclaredResource> resources = run.resources().stream().filter(d -> taggable.contains(d.type())).toList();
-        // Bucket, key, provider, two roles; the deploy policies, the preview policy, the boundary.
-        assertThat(resources).hasSize(5 + CiDeployPolicy.policyNames().size() + 2);
+        // Bucket, key, provider, two roles; the deploy policies, the preview policy, the boundary;
+        // where images are built, their key.
+        assertThat(resources).hasSize(5 + CiDeployPolicy.policyNames().size() + 2 + (settings.goldenImageKey() ? 1 : 0));
         assertThat(resources).allSatisfy(d -> assertThat(d.inputs().get("tags"))
                 .as(d.name()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", environment)));
     }

@@ -52,7 +52,7 @@ class BootstrapSettingsTest {
         BootstrapSettings settings = BootstrapSettings.fromConfig("staging", valid(), SOURCE);
         assertThat(settings).isEqualTo(new BootstrapSettings("staging", "eu-west-2", BootstrapFixtures.ORG_ID,
                 BootstrapFixtures.PROJECT_ID, "dc-ee-pulumi-state-staging",
-                BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS));
+                BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS, false));
         assertThat(settings.tags()).isEqualTo(Map.of("dc-product", "ee", "dc-environment", "staging"));
     }
 
@@ -109,9 +109,45 @@ class BootstrapSettingsTest {
     }
 
     @Test
-    void readsTheStackFileFromTheProjectFolder(@TempDir Path dir) throws IOException {
+    void readsTheStackFileFromTheProjectFolder(@TempDir Path main) throws IOException {
+        Path dir = mainProjectAbove(main, "production", "true");
         writeCompleteStackFile(dir, "production", "dc-ee-state-prod");
         assertThat(BootstrapSettings.load(dir, "production").stateBucketName()).isEqualTo("dc-ee-state-prod");
+    }
+
+    /** The main stack of the same name says whether the account builds images, so whether the key is made here. */
+    @Test
+    void theImageKeyIsMadeWhereTheMainStackBuildsImages(@TempDir Path main) throws IOException {
+        Path dir = mainProjectAbove(main, "staging", "true");
+        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
+        assertThat(BootstrapSettings.load(dir, "staging").goldenImageKey()).isTrue();
+        Files.writeString(main.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: eu-west-2\n");
+        assertThat(BootstrapSettings.load(dir, "staging").goldenImageKey()).as("Pulumi.yaml's default").isFalse();
+    }
+
+    @Test
+    void aMainStackFileThatSaysNeitherTrueNorFalseIsNamed(@TempDir Path main) throws IOException {
+        Path dir = mainProjectAbove(main, "staging", "yes");
+        writeCompleteStackFile(dir, "staging", "dc-ee-state-staging");
+        assertThatThrownBy(() -> BootstrapSettings.load(dir, "staging"))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("Pulumi.staging.yaml").contains("every-election:buildGoldenImages")
+                        .contains("'yes'").contains("true or false"));
+    }
+
+    @Test
+    void theRealStackFilesMakeTheKeyInProductionOnly() {
+        assertThat(BootstrapFixtures.settings("production").goldenImageKey()).isTrue();
+        assertThat(BootstrapFixtures.settings("staging").goldenImageKey()).isFalse();
+        assertThat(BootstrapFixtures.settings("development").goldenImageKey()).isFalse();
+    }
+
+    /** The main project (the real Pulumi.yaml, a stack file setting buildGoldenImages) with bootstrap/ below it. */
+    private static Path mainProjectAbove(Path main, String stack, String buildsImages) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), main.resolve("Pulumi.yaml"));
+        Files.writeString(main.resolve("Pulumi." + stack + ".yaml"),
+                "config:\n  aws:region: eu-west-2\n  every-election:buildGoldenImages: " + buildsImages + "\n");
+        return Files.createDirectory(main.resolve("bootstrap"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class AmiParameterCheckIT {
         parameters.remove(name);
         Fixture base = Fixture.builtIn();
         return new Fixture(base.accountId(), base.defaultVpcId(), base.subnetIds(), parameters, base.hostedZoneId(),
-                base.cloudFrontPrefixListId(), base.autoScalingGroups(), base.deploymentGroupFleet());
+                base.cloudFrontPrefixListId(), base.autoScalingGroups(), base.deploymentGroupFleet(), base.kmsAliases());
     }
 
     @ParameterizedTest

@@ -9,9 +9,8 @@ import java.util.List;
 
 /**
  * The program's S3 buckets ({@code ee-*}, such as the revision bucket the deployer uploads
- * bundles to) and its KMS keys (the golden image's key, shared with the organisation). KMS ARNs
- * carry IDs, so keys are scoped by the {@code dc-product=ee} tag; the secrets key carries it too
- * and is kept out by {@link GuardAccess}.
+ * bundles to) and the look-up of the golden image's KMS key, which the bootstrap creates. KMS
+ * ARNs carry IDs, so keys are scoped by the {@code dc-product=ee} tag; CI only describes them.
  */
 final class StorageAccess {
     private StorageAccess() {
@@ -44,23 +43,18 @@ final class StorageAccess {
                 PolicyStatement.allow("S3ProgramObjects")
                         .actions("s3:PutObject", "s3:GetObject", "s3:GetObjectVersion")
                         .on(buckets + "/*"),
-                PolicyStatement.allow("KmsCreateTaggedKeys")
-                        .actions("kms:CreateKey")
-                        .on("*")
-                        .when("StringEquals", "aws:RequestTag/" + PRODUCT_KEY, PRODUCT),
+                // The golden image's key is the bootstrap's (bootstrap.GoldenImageKey): CI may not
+                // create tagged keys, as that takes kms:TagResource on every key of the account (KMS
+                // developer guide, "Controlling access to tags"). The program only looks its alias up:
+                // aws:kms/getAlias lists the aliases, then describes the key by its alias
+                // (terraform-provider-aws internal/service/kms/alias_data_source.go), which KMS
+                // authorises on the key.
                 PolicyStatement.allow("KmsList")
                         .actions("kms:ListAliases")
                         .on("*"),
-                PolicyStatement.allow("KmsManageTaggedKeys")
-                        .actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
-                                "kms:EnableKeyRotation", "kms:ListResourceTags", "kms:TagResource",
-                                "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:UpdateKeyDescription",
-                                "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
+                PolicyStatement.allow("KmsDescribeTaggedKeys")
+                        .actions("kms:DescribeKey")
                         .on(keys)
-                        .when("StringEquals", "aws:ResourceTag/" + PRODUCT_KEY, PRODUCT),
-                // An alias call is authorised on the alias and on its key (the key by the statement above).
-                PolicyStatement.allow("KmsProgramAliases")
-                        .actions("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
-                        .on(scope.regional("kms", "alias/" + PREFIX + "*")));
+                        .when("StringEquals", "aws:ResourceTag/" + PRODUCT_KEY, PRODUCT));
     }
 }

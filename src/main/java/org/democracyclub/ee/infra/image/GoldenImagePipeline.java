@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.names.OrganisationArn;
 import org.democracyclub.ee.infra.settings.BuildSchedule;
 
@@ -45,8 +46,6 @@ public final class GoldenImagePipeline extends ComponentResource {
     /** Image Builder replaces this with the build's date and time, keeping AMI names unique. */
     static final String BUILD_DATE = "{{ imagebuilder:buildDate }}";
     static final String AMI_PARAMETER_DATA_TYPE = "aws:ec2:image";
-    /** The key's alias; the recipe names the key by its alias ARN, which is known before the key exists. */
-    static final String KEY_ALIAS = "alias/" + "ee-golden-image";
 
     private final Output<String> pipelineArn;
     private final Output<String> recipeArn;
@@ -57,13 +56,12 @@ public final class GoldenImagePipeline extends ComponentResource {
     public GoldenImagePipeline(String name, GoldenImagePipelineArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
         // Everything that can be wrong with the inputs fails here, before any child is declared.
-        String keyAliasArn = "arn:aws:kms:" + args.region() + ":" + args.accountId() + ":" + KEY_ALIAS;
+        // The bootstrap creates the key (docs/adr/0003); the recipe names it by its alias ARN.
+        String keyAliasArn = "arn:aws:kms:" + args.region() + ":" + args.accountId() + ":" + Names.GOLDEN_IMAGE_KEY_ALIAS;
         this.plan = RecipePlan.of(args.settings(), args.documents(), keyAliasArn);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        var key = ImageKey.declare(name, args, child);
-        ImageRecipe recipe = recipe(name, components(name, child),
-                CustomResourceOptions.builder().parent(this).dependsOn(key.alias()).build());
+        ImageRecipe recipe = recipe(name, components(name, child), child);
         InfrastructureConfiguration infrastructure = infrastructure(name, args, child);
         DistributionConfiguration distribution = distribution(name, args, child);
         var execution = ExecutionRole.declare(name, args, child);

@@ -28,6 +28,12 @@ public final class Names {
     public static final String INSTANCE_SECURITY_GROUP = "ee-instance-sg";
     /** SSM parameter holding the golden image's AMI ID; the launch template resolves it at launch. */
     public static final String AMI_PARAMETER = "/ee/golden-image/ami-id";
+    /**
+     * The alias of the customer-managed KMS key the golden image is encrypted with. The account
+     * bootstrap creates the key (CI cannot create a tagged key without being able to tag any key:
+     * docs/adr/0003); the recipe names the key by this alias.
+     */
+    public static final String GOLDEN_IMAGE_KEY_ALIAS = "alias/ee-golden-image";
     /** SSM parameters set by hand per account (docs/deployment.md). */
     public static final String FQDN_PARAMETER = "FQDN";
     public static final String CERTIFICATE_PARAMETER = "SSL_CERTIFICATE_ARN";

@@ -9,6 +9,8 @@ import com.pulumi.aws.ec2.inputs.GetManagedPrefixListPlainArgs;
 import com.pulumi.aws.ec2.inputs.GetSubnetsFilter;
 import com.pulumi.aws.ec2.inputs.GetSubnetsPlainArgs;
 import com.pulumi.aws.ec2.inputs.GetVpcPlainArgs;
+import com.pulumi.aws.kms.KmsFunctions;
+import com.pulumi.aws.kms.inputs.GetAliasPlainArgs;
 import com.pulumi.aws.route53.Route53Functions;
 import com.pulumi.aws.route53.inputs.GetZonePlainArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
@@ -66,6 +68,10 @@ public final class SiteLookups {
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
+        }
+        if (settings.goldenImages().isPresent()) {
+            GoldenImageKeyCheck.problem(() -> join(KmsFunctions.getAliasPlain(GetAliasPlainArgs.builder()
+                    .name(Names.GOLDEN_IMAGE_KEY_ALIAS).build(), options)).targetKeyArn()).ifPresent(problems::add);
         }
         if (settings.amiOverride().isEmpty()) {
             AmiParameterCheck.problem(this::parameterResult).ifPresent(problems::add);

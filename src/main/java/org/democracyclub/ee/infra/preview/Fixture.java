@@ -23,7 +23,8 @@ public record Fixture(
         String hostedZoneId,
         String cloudFrontPrefixListId,
         List<AutoScalingGroup> autoScalingGroups,
-        String deploymentGroupFleet) {
+        String deploymentGroupFleet,
+        List<String> kmsAliases) {
 
     /**
      * One Auto Scaling group of the region. Its tags are shown for realism only: the program
@@ -37,6 +38,7 @@ public record Fixture(
 
     public Fixture {
         autoScalingGroups = List.copyOf(autoScalingGroups);
+        kmsAliases = List.copyOf(kmsAliases);
         if (deploymentGroupFleet != null && autoScalingGroups.stream().noneMatch(g -> g.name().equals(deploymentGroupFleet))) {
             throw new IllegalArgumentException("fixture: deploymentGroupFleet '" + deploymentGroupFleet
                     + "' is not one of autoScalingGroups " + autoScalingGroups.stream().map(AutoScalingGroup::name).toList()
@@ -86,7 +88,7 @@ public record Fixture(
      */
     public Fixture withAutoScalingGroups(List<String> names, String deploymentGroupFleet) {
         return new Fixture(accountId, defaultVpcId, subnetIds, ssmParameters, hostedZoneId, cloudFrontPrefixListId,
-                names.stream().map(n -> new AutoScalingGroup(n, Map.of())).toList(), deploymentGroupFleet);
+                names.stream().map(n -> new AutoScalingGroup(n, Map.of())).toList(), deploymentGroupFleet, kmsAliases);
     }
 
     /** The names of every Auto Scaling group, what {@code aws:autoscaling/getAmiIds} lists without a filter. */
@@ -99,7 +101,13 @@ public record Fixture(
         Map<String, String> parameters = new LinkedHashMap<>(ssmParameters);
         parameters.put(name, value);
         return new Fixture(accountId, defaultVpcId, subnetIds, Map.copyOf(parameters), hostedZoneId,
-                cloudFrontPrefixListId, autoScalingGroups, deploymentGroupFleet);
+                cloudFrontPrefixListId, autoScalingGroups, deploymentGroupFleet, kmsAliases);
+    }
+
+    /** The same account with these KMS aliases (e.g. none: the bootstrap has not created the image key). */
+    public Fixture withKmsAliases(List<String> aliases) {
+        return new Fixture(accountId, defaultVpcId, subnetIds, ssmParameters, hostedZoneId, cloudFrontPrefixListId,
+                autoScalingGroups, deploymentGroupFleet, aliases);
     }
 
     private static Map<String, Object> loadBuiltIn() {
@@ -116,7 +124,8 @@ public record Fixture(
         return new Fixture(String.valueOf(v.get("accountId")), String.valueOf(v.get("defaultVpcId")),
                 strings(v.get("subnetIds")), Map.copyOf(parameters), String.valueOf(v.get("hostedZoneId")),
                 String.valueOf(v.get("cloudFrontPrefixListId")), autoScalingGroups(v.get("autoScalingGroups")),
-                v.get("deploymentGroupFleet") == null ? null : String.valueOf(v.get("deploymentGroupFleet")));
+                v.get("deploymentGroupFleet") == null ? null : String.valueOf(v.get("deploymentGroupFleet")),
+                strings(v.get("kmsAliases")));
     }
 
     private static List<AutoScalingGroup> autoScalingGroups(Object value) {

@@ -95,6 +95,7 @@ public final class FixtureMocks implements Mocks {
             case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of(
                     "id", fixture.cloudFrontPrefixListId(), "name", String.valueOf(call.args.get("name")));
             case "aws:autoscaling/getAmiIds:getAmiIds" -> autoScalingGroups(call);
+            case "aws:kms/getAlias:getAlias" -> alias(String.valueOf(call.args.get("name")));
             default -> throw new IllegalArgumentException("FixtureMocks: no fixture answer for invoke " + call.token);
         };
         return CompletableFuture.completedFuture(answer);
@@ -108,6 +109,25 @@ public final class FixtureMocks implements Mocks {
         }
         List<String> names = fixture.autoScalingGroupNames();
         return Map.of("id", region, "names", names, "arns", names.stream().map(this::fleetArn).toList());
+    }
+
+    /**
+     * An alias of the fixture's account, as {@code aws:kms/getAlias} answers it; a missing one fails
+     * as the provider does (terraform-provider-aws internal/service/kms/alias_data_source.go: a
+     * NotFoundError from ListAliases, "couldn't find resource").
+     */
+    private Map<String, Object> alias(String name) {
+        if (!fixture.kmsAliases().contains(name)) {
+            throw new IllegalArgumentException("reading KMS Alias (" + name + "): couldn't find resource");
+        }
+        String keyId = keyId(name);
+        return Map.of("id", arn("kms", name), "arn", arn("kms", name), "name", name,
+                "targetKeyId", keyId, "targetKeyArn", arn("kms", "key/" + keyId));
+    }
+
+    /** A KMS key ID (a UUID, as KMS makes them), one per name and the same on every run. */
+    static String keyId(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private Map<String, Object> parameter(String name) {
@@ -233,8 +253,8 @@ public final class FixtureMocks implements Mocks {
                 "arn", imageBuilderArn("image-pipeline", a, null)));
         // The account bootstrap (bootstrap/Pulumi.yaml).
         computed.put("aws:s3/bucketV2:BucketV2", (a, id) -> Map.of("arn", "arn:aws:s3:::" + input(a, "bucket")));
-        computed.put("aws:kms/key:Key", (a, id) -> Map.of("keyId", "0a1b2c3d-offline-key",
-                "arn", arn("kms", "key/0a1b2c3d-offline-key")));
+        computed.put("aws:kms/key:Key", (a, id) -> Map.of("keyId", keyId(a.name),
+                "arn", arn("kms", "key/" + keyId(a.name))));
         computed.put("aws:iam/openIdConnectProvider:OpenIdConnectProvider", (a, id) -> Map.of(
                 "arn", "arn:aws:iam::" + fixture.accountId() + ":oidc-provider/"
                         + input(a, "url").replaceFirst("^https://", "")));

@@ -33,7 +33,8 @@ public final class OfflineBootstrap {
                         + " (set it before the real run: docs/deployment.md)");
             }
         }
-        BootstrapSettings settings = BootstrapSettings.read(new StackConfig(stack, file.fileName(), config));
+        BootstrapSettings settings = BootstrapSettings.read(new StackConfig(stack, file.fileName(), config),
+                BootstrapSettings.mainProjectDir(projectDir));
         return OfflineRun.of(BootstrapProgram.PROJECT_NAME, stack, settings.region(), fixture,
                 (ctx, suppressions) -> BootstrapProgram.stack(ctx, settings, suppressions));
     }

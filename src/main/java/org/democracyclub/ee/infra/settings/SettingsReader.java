@@ -23,6 +23,7 @@ public final class SettingsReader {
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
+    static final String BUILD_GOLDEN_IMAGES = "buildGoldenImages";
     static final String ORIGIN_SECRET = "originVerifySecret";
     static final String PREVIOUS_ORIGIN_SECRET = "previousOriginVerifySecret";
     /** At least 32 characters; at most 128, the longest value a load balancer header condition takes. */
@@ -201,8 +202,23 @@ public final class SettingsReader {
         return List.copyOf(ids);
     }
 
+    /**
+     * Whether the stack builds the golden image ({@code buildGoldenImages}), alone: what the
+     * account bootstrap reads of the main stack, to create the image's key in that account
+     * only. The rest of the stack file is not validated here (the bootstrap runs before the
+     * stack is complete, e.g. before its origin secret is set).
+     */
+    public static boolean buildsGoldenImages(ProjectFile project, StackConfig config) {
+        List<String> problems = new ArrayList<>();
+        boolean builds = new TypedConfig(project, config, problems).bool(BUILD_GOLDEN_IMAGES);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return builds;
+    }
+
     private Optional<GoldenImageSettings> goldenImages() {
-        if (!values.bool("buildGoldenImages")) {
+        if (!values.bool(BUILD_GOLDEN_IMAGES)) {
             return Optional.empty();
         }
         String instanceType = values.text("imageBuilderInstanceType", INSTANCE_TYPE, "an instance type such as t3a.medium");

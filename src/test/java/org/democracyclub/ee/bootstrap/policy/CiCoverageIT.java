@@ -101,7 +101,14 @@ class CiCoverageIT {
         for (Map<String, Object> call : (List<Map<String, Object>>) load("calls")) {
             String arn = call.get("arn").toString().replace("<account>", ACCOUNT).replace("<region>", REGION);
             String action = call.get("action").toString();
-            if (!CI.allows(Request.of(action, arn))) {
+            Request request = Request.of(action, arn);
+            // A call on a resource the bootstrap made carries that resource's tags.
+            if (call.get("resourceTags") instanceof Map<?, ?> tags) {
+                for (var tag : new java.util.TreeMap<>(tags).entrySet()) {
+                    request = request.with("aws:ResourceTag/" + tag.getKey(), tag.getValue().toString());
+                }
+            }
+            if (!CI.allows(request)) {
                 denied.add(call.get("who") + ": " + action + " on " + arn);
             }
         }

@@ -119,7 +119,7 @@ class CiDeployPolicyTest {
             assertThat(IAM.allows(IamEvaluator.Request.of(admin, "arn:aws:s3:::" + BUCKET))).as(admin).isFalse();
             assertThat(IAM.allows(IamEvaluator.Request.of(admin, "arn:aws:s3:::" + BUCKET + "/x"))).as(admin).isFalse();
         }
-        // The secrets key carries the product tag like the AMI key CI manages: denied by name.
+        // The secrets key carries the product tag like the image key: denied by name, whatever is allowed later.
         for (String admin : List.of("kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:DisableKey",
                 "kms:CreateGrant", "kms:DisableKeyRotation", "kms:UntagResource")) {
             assertThat(IAM.decide(IamEvaluator.Request.of(admin, KEY).with("aws:ResourceTag/dc-product", "ee")))
@@ -127,8 +127,15 @@ class CiDeployPolicyTest {
         }
         assertThat(IAM.allows(IamEvaluator.Request.of("kms:DeleteAlias",
                 regional("kms", "alias/ee-pulumi-secrets")))).isFalse();
-        assertThat(IAM.allows(IamEvaluator.Request.of("kms:PutKeyPolicy", regional("kms", "key/ami"))
+        // The image key is the bootstrap's (GoldenImageKey): CI only describes it, for the program's look-up.
+        assertThat(IAM.allows(IamEvaluator.Request.of("kms:DescribeKey", regional("kms", "key/ami"))
                 .with("aws:ResourceTag/dc-product", "ee"))).isTrue();
+        for (String admin : List.of("kms:CreateKey", "kms:PutKeyPolicy", "kms:TagResource", "kms:ScheduleKeyDeletion")) {
+            assertThat(IAM.allows(IamEvaluator.Request.of(admin, regional("kms", "key/ami"))
+                    .with("aws:ResourceTag/dc-product", "ee"))).as(admin).isFalse();
+        }
+        assertThat(IAM.allows(IamEvaluator.Request.of("kms:CreateAlias", regional("kms", "alias/ee-golden-image"))))
+                .isFalse();
     }
 
     @Test

@@ -207,32 +207,6 @@ class ImagePipelineIT {
     }
 
     @Test
-    @DisplayName("the image's key rotates and lets this account administer it, its Auto Scaling role and the organisation use it")
-    void imageKey() throws Exception {
-        var key = one(mocks, "aws:kms/key:Key").inputs;
-        assertThat(key.get("enableKeyRotation")).isEqualTo(true);
-        assertThat(key.get("deletionWindowInDays")).isEqualTo(30.0);
-        Map<String, Object> policy = policyOf("aws:kms/key:Key", "ee-golden-image-key");
-        Map<Object, Map<String, Object>> bySid = ((List<Map<String, Object>>) policy.get("Statement")).stream()
-                .collect(java.util.stream.Collectors.toMap(st -> st.get("Sid"), st -> st));
-        assertThat(bySid).containsOnlyKeys("AdministerFromThisAccount", "AutoScalingUsesTheKey",
-                "AutoScalingGrantsForAwsResources", "OrganisationUsesTheKey", "OrganisationGrantsForAwsResources");
-        assertThat(bySid.get("AdministerFromThisAccount").get("Principal"))
-                .isEqualTo(Map.of("AWS", "arn:aws:iam::123456789012:root"));
-        assertThat(bySid.get("AutoScalingUsesTheKey").get("Principal")).isEqualTo(Map.of("AWS",
-                "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"));
-        assertThat((List<Object>) bySid.get("OrganisationUsesTheKey").get("Action"))
-                .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
-        assertThat(bySid.get("OrganisationUsesTheKey").get("Condition"))
-                .isEqualTo(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5")));
-        assertThat(bySid.get("OrganisationGrantsForAwsResources").get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5"),
-                "Bool", Map.of("kms:GrantIsForAWSResource", "true")));
-        assertThat(one(mocks, "aws:kms/alias:Alias").inputs).containsEntry("name", "alias/ee-golden-image")
-                .containsEntry("targetKeyId", "0a1b2c3d-offline-key");
-    }
-
-    @Test
     @DisplayName("the distribution shares the AMI with the organisation, copies it to each launch account and writes the parameter in every account")
     void distribution() {
         var distributions = (List<Map<String, Object>>) one(mocks, 
@@ -271,9 +245,10 @@ class ImagePipelineIT {
         var children = mocks.registered().stream()
                 .filter(r -> !r.type.startsWith("pulumi:providers:") && !r.type.equals(GoldenImagePipeline.TYPE))
                 .toList();
-        // the components, recipe, key, alias, instance role + 2 attachments + inline policy + profile,
-        // security group + egress rule, infrastructure, distribution, execution role + attachment + inline policy, pipeline
-        assertThat(children).hasSize(ComponentDocuments.load().size() + 16);
+        // the components, recipe, instance role + 2 attachments + inline policy + profile, security
+        // group + egress rule, infrastructure, distribution, execution role + attachment + inline
+        // policy, pipeline (the key is the bootstrap's)
+        assertThat(children).hasSize(ComponentDocuments.load().size() + 14);
         assertThat(children).allSatisfy(r -> {
             assertThat(r.provider).as(r.name).contains("::aws::aws-id");
             assertThat(r.inputs).as(r.name).doesNotContainKey("tags");
@@ -309,7 +284,7 @@ class ImagePipelineIT {
         String recipe = "aws:imagebuilder/imageRecipe:ImageRecipe";
         assertThat(one(after, recipe).inputs.get("version")).isNotEqualTo(one(mocks, recipe).inputs.get("version"));
         for (String unchanged : List.of("aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration",
-                "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "aws:kms/key:Key")) {
+                "aws:imagebuilder/distributionConfiguration:DistributionConfiguration")) {
             assertThat(one(after, unchanged).inputs).as(unchanged).isEqualTo(one(mocks, unchanged).inputs);
         }
     }

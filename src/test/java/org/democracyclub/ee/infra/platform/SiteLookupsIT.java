@@ -55,7 +55,7 @@ class SiteLookupsIT {
     void aMissingParameterIsNamedWithTheCommandThatCreatesIt() {
         Fixture withoutFqdn = new Fixture("123456789012", "vpc-0a1b2c3d4e5f60718", java.util.List.of("subnet-1"),
                 Map.of("OrganisationID", Fixture.builtIn().ssmParameters().get("OrganisationID")),
-                "Z1", "pl-93a247fa", java.util.List.of(), null);
+                "Z1", "pl-93a247fa", java.util.List.of(), null, java.util.List.of());
         OfflineRun run = null;
         try {
             run = OfflineStack.run(Stacks.PROJECT, "staging", withoutFqdn);

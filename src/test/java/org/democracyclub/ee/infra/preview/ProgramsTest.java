@@ -3,6 +3,8 @@ package org.democracyclub.ee.infra.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
@@ -31,9 +33,15 @@ class ProgramsTest {
         assertThat(Programs.inProjectDir(Path.of("."))).isSameAs(MainProgram.INSTANCE);
     }
 
-    /** An empty folder: no stack file to read, so the values can only come from the engine. */
+    /**
+     * A bootstrap folder without a stack file, so the values can only come from the engine; above it
+     * the main project's files, whose staging stack builds no image.
+     */
     @Test
-    void underTheEngineTheBootstrapReadsTheEnginesConfigurationNotItsStackFile(@TempDir Path emptyDir) {
+    void underTheEngineTheBootstrapReadsTheEnginesConfigurationNotItsStackFile(@TempDir Path main) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), main.resolve("Pulumi.yaml"));
+        Files.copy(Path.of("Pulumi.staging.yaml"), main.resolve("Pulumi.staging.yaml"));
+        Path emptyDir = Files.createDirectory(main.resolve("bootstrap"));
         Map<String, String> environment = Map.of(
                 "PULUMI_PROJECT", "every-election-bootstrap",
                 "PULUMI_STACK", "organization/every-election-bootstrap/staging",
@@ -44,7 +52,7 @@ class ProgramsTest {
         String stack = Programs.engineStack(environment);
         Object settings = Programs.underEngine(environment).settings(emptyDir, StackConfig.fromEngine(stack, environment));
         assertThat(settings).isEqualTo(new BootstrapSettings("staging", "eu-west-2", ORG_ID, PROJECT_ID,
-                "dc-ee-state-staging", BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS));
+                "dc-ee-state-staging", BootstrapSettings.DEFAULT_NONCURRENT_VERSION_DAYS, false));
     }
 
     @Test

@@ -71,8 +71,25 @@ class GoldenImageStackIT {
         assertThat(run.get("aws:imagebuilder/imageRecipe:ImageRecipe", "ee-image-builder")
                 .at("blockDeviceMappings.0.ebs.kmsKeyId"))
                 .isEqualTo("arn:aws:kms:eu-west-2:123456789012:alias/ee-golden-image");
-        assertThat(run.get("aws:kms/key:Key", "ee-image-builder-key").at("enableKeyRotation")).isEqualTo(true);
+        assertThat(run.ofType("aws:kms/key:Key")).as("the bootstrap makes the key (docs/adr/0003)").isEmpty();
         assertThat(run.outputs()).containsKey(EveryElectionStack.GOLDEN_IMAGE_RECIPE_OUTPUT);
+    }
+
+    /** The first image build would fail hours later; the look-up fails now, saying what to run. */
+    @org.junit.jupiter.api.Test
+    void withoutTheBootstrapsKeyProductionStopsBeforeDeclaringAnything() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.democracyclub.ee.infra.preview.OfflineStack.run(
+                        Stacks.PROJECT, "production", Fixture.builtIn().withKmsAliases(java.util.List.of())))
+                .isInstanceOf(org.democracyclub.ee.infra.settings.InvalidSettingsException.class)
+                .hasMessageContaining("KMS alias alias/ee-golden-image cannot be read")
+                .hasMessageContaining("couldn't find resource")
+                .hasMessageContaining("cd bootstrap && pulumi up -s <environment>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void stacksThatDoNotBuildImagesNeedNoKey() {
+        var run = Stacks.run("staging", Fixture.builtIn().withKmsAliases(java.util.List.of()));
+        assertThat(run.errors()).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
