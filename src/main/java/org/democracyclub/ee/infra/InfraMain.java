@@ -28,6 +28,7 @@ public final class InfraMain {
     static final String ENGINE_MONITOR = "PULUMI_MONITOR";
 
     public static void main(String[] args) {
+        AsyncPool.useSharedPool();
         if (System.getenv(ENGINE_MONITOR) != null) {
             runUnderEngine(System.getenv());
             return;

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -47,20 +48,22 @@ public final class AwsClientFactory {
     public static AwsClients create(ClientSettings settings, Optional<String> fallbackRegion) {
         QuietLogging.initialise();
         if (settings.region().isEmpty()) {
-            settings = new ClientSettings(settings.endpoint(), Optional.of(region(fallbackRegion)), settings.credentials());
+            settings = new ClientSettings(settings.endpoint(), Optional.of(region(fallbackRegion)), settings.credentials(),
+                    settings.maxBackoff());
         }
         // One provider for all clients: an SSO or web-identity profile is resolved once (one
         // GetRoleCredentials / AssumeRoleWithWebIdentity), and refreshed in one place during a long watch.
         DefaultCredentialsProvider chain = null;
         if (settings.credentials().isEmpty()) {
             chain = DefaultCredentialsProvider.builder().build();
-            settings = new ClientSettings(settings.endpoint(), settings.region(), Optional.of(checked(chain)));
+            settings = new ClientSettings(settings.endpoint(), settings.region(), Optional.of(checked(chain)),
+                    settings.maxBackoff());
         }
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(ATTEMPT_TIMEOUT)
                 .build();
-        RetryStrategy retrying = retryStrategy();
+        RetryStrategy retrying = retryStrategy(settings.maxBackoff());
         return new AwsClients(
                 configure(CodeDeployClient.builder(), settings, http, retrying).build(),
                 configure(CodeDeployClient.builder(), settings, http, AwsRetryStrategy.doNotRetry()).build(),
@@ -127,11 +130,19 @@ public final class AwsClientFactory {
         return builder.build();
     }
 
-    /** The retry mode from the chain ({@code AWS_RETRY_MODE}, profile), standard by default. */
-    static RetryStrategy retryStrategy() {
+    /**
+     * The retry mode from the chain ({@code AWS_RETRY_MODE}, profile), standard by default; with
+     * {@code maxBackoff}, its waits are exponential up to that ceiling instead of the mode's own.
+     */
+    static RetryStrategy retryStrategy(Optional<Duration> maxBackoff) {
         RetryMode mode = RetryMode.resolver().defaultRetryMode(RetryMode.STANDARD).resolve();
         int attempts = SdkSystemSetting.AWS_MAX_ATTEMPTS.getIntegerValue().orElse(DEFAULT_MAX_ATTEMPTS);
-        return AwsRetryStrategy.forRetryMode(mode).toBuilder().maxAttempts(attempts).build();
+        var builder = AwsRetryStrategy.forRetryMode(mode).toBuilder().maxAttempts(attempts);
+        maxBackoff.ifPresent(longest -> {
+            BackoffStrategy waits = BackoffStrategy.exponentialDelay(Duration.ofMillis(1), longest);
+            builder.backoffStrategy(waits).throttlingBackoffStrategy(waits);
+        });
+        return builder.build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>>

@@ -99,10 +99,14 @@ public final class FakeAws implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Points the deployer's real client factory at this fake. */
+    /**
+     * Points the deployer's real client factory at this fake, with the SDK's retry rules but waits
+     * of at most 20 ms between attempts (the standard mode's own go up to 20 s after throttling).
+     */
     public ClientSettings clientSettings() {
         return new ClientSettings(Optional.of(endpoint()), Optional.of(Region.EU_WEST_2),
-                Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKE", "fake-secret"))));
+                Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKE", "fake-secret"))))
+                .withMaxBackoff(java.time.Duration.ofMillis(20));
     }
 
     public List<Call> calls() {
