@@ -32,8 +32,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
-import org.democracyclub.ee.bootstrap.policy.PolicyDocument;
-import org.democracyclub.ee.bootstrap.policy.PolicyStatement;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * Where the main program keeps its state and how it encrypts its secrets: a private, versioned,

@@ -6,6 +6,7 @@ import static org.democracyclub.ee.infra.names.Names.CODEDEPLOY_APPLICATION;
 import static org.democracyclub.ee.infra.names.Names.DEPLOYMENT_GROUP;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The fleet and its deployments: the program's Auto Scaling group and CodeDeploy application,

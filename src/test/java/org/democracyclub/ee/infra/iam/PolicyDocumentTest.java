@@ -1,15 +1,14 @@
-package org.democracyclub.ee.bootstrap.policy;
+package org.democracyclub.ee.infra.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy model: what it refuses to build, and the JSON IAM receives. */
-class BootstrapPolicyDocumentTest {
+class PolicyDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -44,29 +43,5 @@ class BootstrapPolicyDocumentTest {
         assertThatThrownBy(() -> PolicyDocument.of(PolicyStatement.allow("Nowhere").actions("s3:GetObject")))
                 .hasMessage("Nowhere has neither resource nor principal");
         assertThatThrownBy(() -> PolicyStatement.allow("not-alnum")).hasMessageContaining("alphanumeric");
-    }
-
-    @Test
-    void theDeployRoleTrustsOnlyTheProjectsJobsOnItsDeployBranches() throws Exception {
-        String org = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
-        String provider = "arn:aws:iam::123456789012:oidc-provider/oidc.circleci.com/org/" + org;
-        JsonNode statement = JSON.readTree(CiTrustPolicy.deployDocument(provider, org, "p-uuid", List.of("main"))
-                .toJson()).get("Statement").get(0);
-        assertThat(statement.at("/Principal/Federated/0").asText()).isEqualTo(provider);
-        assertThat(statement.get("Action").toString()).isEqualTo("[\"sts:AssumeRoleWithWebIdentity\"]");
-        assertThat(statement.has("Resource")).isFalse();
-        assertThat(statement.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").toString())
-                .isEqualTo("[\"" + org + "\"]");
-        assertThat(statement.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").toString())
-                .isEqualTo("[\"org/" + org + "/project/p-uuid/user/*/vcs-origin/*/vcs-ref/refs/heads/main\"]");
-        assertThatThrownBy(() -> CiTrustPolicy.deployDocument(provider, org, "p", List.of()))
-                .hasMessageContaining("at least one deploy branch");
-    }
-
-    @Test
-    void developmentDeploysFromDevelopmentAndStagingAndProductionFromMain() {
-        assertThat(CiTrustPolicy.deployBranches("development")).containsExactly("development");
-        assertThat(CiTrustPolicy.deployBranches("staging")).containsExactly("main");
-        assertThat(CiTrustPolicy.deployBranches("production")).containsExactly("main");
     }
 }

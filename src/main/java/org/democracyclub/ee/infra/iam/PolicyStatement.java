@@ -1,4 +1,4 @@
-package org.democracyclub.ee.bootstrap.policy;
+package org.democracyclub.ee.infra.iam;
 
 import java.util.ArrayList;
 import java.util.List;
