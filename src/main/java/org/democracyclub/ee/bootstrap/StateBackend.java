@@ -125,11 +125,7 @@ public final class StateBackend extends ComponentResource {
     /** Refuses plain-HTTP access: state holds ciphertext, but its structure is still private. */
     static String tlsOnlyPolicy(String bucketName) {
         String bucketArn = "arn:aws:s3:::" + bucketName;
-        return PolicyDocument.of(PolicyStatement.deny("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .actions("s3:*")
-                .on(bucketArn, bucketArn + "/*")
-                .when("Bool", "aws:SecureTransport", "false")).toJson();
+        return PolicyDocument.of(PolicyStatement.denyWithoutTls(bucketArn, bucketArn + "/*")).toJson();
     }
 
     public Output<String> bucketName() {

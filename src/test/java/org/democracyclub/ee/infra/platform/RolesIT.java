@@ -49,8 +49,8 @@ class RolesIT {
     @Test
     void theInstanceRoleIsAssumedByEc2AndAttachesOnlyTheCloudWatchAgentPolicy() throws Exception {
         DeclaredResource role = run.get(ROLE, Names.INSTANCE_ROLE);
-        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").asText())
-                .isEqualTo("ec2.amazonaws.com");
+        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").toString())
+                .isEqualTo("[\"ec2.amazonaws.com\"]");
         assertThat(role.at("managedPolicyArns")).isEqualTo(List.of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"));
     }
 
@@ -84,8 +84,8 @@ class RolesIT {
     @Test
     void theServiceRoleIsAssumedByCodeDeployWithItsManagedPolicy() throws Exception {
         DeclaredResource role = run.get(ROLE, Names.SERVICE_ROLE);
-        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").asText())
-                .isEqualTo("codedeploy.amazonaws.com");
+        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").toString())
+                .isEqualTo("[\"codedeploy.amazonaws.com\"]");
         assertThat(role.at("managedPolicyArns")).isEqualTo(List.of("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole"));
     }
 
