@@ -91,7 +91,7 @@ public final class OperationsRoles extends ComponentResource {
                 PolicyStatement.allow("ChangeDeploymentGroupFleets").actions("autoscaling:UpdateAutoScalingGroup",
                         "autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy",
                         "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction")
-                        .on(fleets + "CodeDeploy_" + CodeDeployNames.DEPLOYMENT_GROUP + "_*",
+                        .on(fleets + Names.CODEDEPLOY_FLEET_PREFIX + "*",
                                 fleets + Names.ORIGINAL_FLEET),
                 PolicyStatement.allow("RunShellScriptOnInstances").actions("ssm:SendCommand").on(
                         "arn:aws:ssm:" + region + "::document/" + RunbookDocuments.RUN_SHELL_SCRIPT,

@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.iam.PolicyDocument;
 import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.names.Names;
@@ -89,7 +90,7 @@ public final class Roles extends ComponentResource {
 
     /** Reading the application's own SSM parameters (its .env), by path or by name. */
     public static PolicyStatement appParametersStatement(String region, String accountId) {
-        String path = "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + Application.PARAMETER_PREFIX;
+        String path = "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + AppDefaults.SSM_PREFIX;
         // GetParametersByPath is authorised on the path itself, the others on each parameter.
         return PolicyStatement.allow("ReadAppParameters")
                 .actions("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
@@ -66,7 +67,7 @@ class RolesIT {
     @Test
     void theInstancesReadTheAppParametersOfTheGivenRegionAndAccount() throws Exception {
         assertThat(resources(policy("iam-instance-access"))).contains(
-                "arn:aws:ssm:" + Alone.REGION + ":" + Alone.ACCOUNT + ":parameter" + Application.PARAMETER_PREFIX + "*");
+                "arn:aws:ssm:" + Alone.REGION + ":" + Alone.ACCOUNT + ":parameter" + AppDefaults.SSM_PREFIX + "*");
     }
 
     @Test
