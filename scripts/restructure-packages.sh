@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Moves classes into the package layers that PackageLayersTest checks (entry points, programs,
-# components, policy rules, names, settings, common), and test classes to the package of what
+# components, policy rules, IAM documents, names, settings, common), and test classes to the package of what
 # they test, with one naming style (<Subject>Test for plain-Java tests; *IT for the integration
 # tier, see IntegrationTierTest).
 #
@@ -32,6 +32,8 @@ org.democracyclub.ee.infra.platform.Names                org.democracyclub.ee.in
 org.democracyclub.ee.infra.platform.StackTags            org.democracyclub.ee.infra.names.StackTags
 org.democracyclub.ee.deployer.DeployerMain               org.democracyclub.ee.deployer.cli.DeployerMain
 org.democracyclub.ee.deployer.deploy.CommitSha           org.democracyclub.ee.deployer.CommitSha
+org.democracyclub.ee.bootstrap.policy.PolicyStatement   org.democracyclub.ee.infra.iam.PolicyStatement
+org.democracyclub.ee.bootstrap.policy.PolicyDocument    org.democracyclub.ee.infra.iam.PolicyDocument
 EOF
 )
 
@@ -70,6 +72,7 @@ org.democracyclub.ee.deployer.appspec.AppspecValidatorTest   org.democracyclub.e
 org.democracyclub.ee.deployer.appspec.AppspecCommandTest     org.democracyclub.ee.deployer.appspec.ValidateAppspecCommandTest
 org.democracyclub.ee.deployer.appspec.AppspecHookSettingsTest org.democracyclub.ee.deployer.appspec.HookSettingsTest
 org.democracyclub.ee.deployer.appspec.AppspecShellcheckTest  org.democracyclub.ee.deployer.appspec.ShellcheckTest
+org.democracyclub.ee.bootstrap.policy.BootstrapPolicyDocumentTest org.democracyclub.ee.infra.iam.PolicyDocumentTest
 EOF
 )
 

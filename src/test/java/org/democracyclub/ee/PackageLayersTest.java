@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The packages in layers, so a reader sees them top-down and a dependency points one way: entry
- * points (command lines), programs, components, the policy rules, names, settings, and what both
- * jars share at the bottom. Each layer may use only the layers below it; within a layer, the
- * packages may not form a cycle. A new package must be given a layer here.
+ * points (command lines), programs, components, the policy rules, the IAM document builder, names,
+ * settings, and what both jars share at the bottom. Each layer may use only the layers below it;
+ * within a layer, the packages may not form a cycle. A new package must be given a layer here.
  * {@code scripts/restructure-packages.sh} moved the classes that broke these rules.
  */
 @AnalyzeClasses(packages = "org.democracyclub.ee", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -31,6 +31,7 @@ class PackageLayersTest {
             .layer("Components").definedBy("org.democracyclub.ee.infra.platform..", "org.democracyclub.ee.infra.image..",
                     "org.democracyclub.ee.infra.operations..", "org.democracyclub.ee.bootstrap.policy..")
             .layer("Policy rules").definedBy("org.democracyclub.ee.infra.policy..")
+            .layer("IAM documents").definedBy("org.democracyclub.ee.infra.iam..")
             .layer("Names").definedBy("org.democracyclub.ee.infra.names..")
             .layer("Settings").definedBy("org.democracyclub.ee.infra.settings..")
             .layer("Common").definedBy(COMMON)
@@ -38,9 +39,12 @@ class PackageLayersTest {
             .whereLayer("Programs").mayOnlyBeAccessedByLayers("Entry points")
             .whereLayer("Components").mayOnlyBeAccessedByLayers("Entry points", "Programs")
             .whereLayer("Policy rules").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components")
-            .whereLayer("Names").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components", "Policy rules")
+            .whereLayer("IAM documents").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components",
+                    "Policy rules")
+            .whereLayer("Names").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components", "Policy rules",
+                    "IAM documents")
             .whereLayer("Settings").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components",
-                    "Policy rules", "Names")
+                    "Policy rules", "IAM documents", "Names")
             .ensureAllClassesAreContainedInArchitectureIgnoring("org.democracyclub.ee.deployer..");
 
     /** ee-deployer.jar: the deployer's command line over its operations. */

@@ -32,8 +32,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
-import org.democracyclub.ee.bootstrap.policy.PolicyDocument;
-import org.democracyclub.ee.bootstrap.policy.PolicyStatement;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * Where the main program keeps its state and how it encrypts its secrets: a private, versioned,
@@ -125,11 +125,7 @@ public final class StateBackend extends ComponentResource {
     /** Refuses plain-HTTP access: state holds ciphertext, but its structure is still private. */
     static String tlsOnlyPolicy(String bucketName) {
         String bucketArn = "arn:aws:s3:::" + bucketName;
-        return PolicyDocument.of(PolicyStatement.deny("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .actions("s3:*")
-                .on(bucketArn, bucketArn + "/*")
-                .when("Bool", "aws:SecureTransport", "false")).toJson();
+        return PolicyDocument.of(PolicyStatement.denyWithoutTls(bucketArn, bucketArn + "/*")).toJson();
     }
 
     public Output<String> bucketName() {

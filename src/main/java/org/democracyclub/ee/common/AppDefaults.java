@@ -20,15 +20,6 @@ public final class AppDefaults {
     public static final int PORT = 8001;
     /** The only users hooks may run as: the agent's own (root) and the app user. */
     public static final List<String> RUNAS_USERS = List.of("root", USER);
-    /**
-     * The appspec's name in this repository. The agent does not read hooks from it: it reads them
-     * only from {@link #LEGACY_APPSPEC_FILE} (see {@link RevisionLayout}), which is the name the
-     * bundle gives it. The validator accepts either name in a directory, so it checks this
-     * repository's file and a composed bundle alike.
-     */
-    public static final String APPSPEC_FILE = RevisionLayout.SOURCE_APPSPEC;
-    /** The only name the agent reads lifecycle hooks from: the bundle's appspec. */
-    public static final String LEGACY_APPSPEC_FILE = RevisionLayout.BUNDLE_APPSPEC;
     /** Prefix of the application's SSM parameters (its .env); the instances may read only these. */
     public static final String SSM_PREFIX = "/ee/app/";
     /** The GitHub repository CodeDeploy fetches revisions from. */

@@ -4,6 +4,8 @@ import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PASSABLE_ROLES;
 
 import java.util.List;
 import org.democracyclub.ee.bootstrap.StateBackend;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The permissions boundary of every role CI creates: the most any such role may ever do, whatever

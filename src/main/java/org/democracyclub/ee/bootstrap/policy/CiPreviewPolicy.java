@@ -5,6 +5,8 @@ import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The permissions of the preview role, which any branch may assume: what {@code pulumi preview}

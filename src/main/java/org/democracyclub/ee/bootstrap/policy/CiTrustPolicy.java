@@ -1,6 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * Who may assume the CI roles: jobs of one CircleCI project, proven by the OIDC token CircleCI

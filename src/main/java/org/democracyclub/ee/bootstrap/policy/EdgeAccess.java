@@ -1,6 +1,7 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * CloudFront, its certificate, and the site's DNS records. CloudFront IDs are generated, so the

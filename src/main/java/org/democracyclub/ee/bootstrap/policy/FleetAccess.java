@@ -2,10 +2,10 @@ package org.democracyclub.ee.bootstrap.policy;
 
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.DEPLOYMENT_FLEET_PATTERN;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
-import static org.democracyclub.ee.infra.names.Names.CODEDEPLOY_APPLICATION;
-import static org.democracyclub.ee.infra.names.Names.DEPLOYMENT_GROUP;
 
 import java.util.List;
+import org.democracyclub.ee.common.CodeDeployNames;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The fleet and its deployments: the program's Auto Scaling group and CodeDeploy application,
@@ -54,7 +54,7 @@ final class FleetAccess {
                                 "codedeploy:ListDeployments", "codedeploy:TagResource", "codedeploy:UntagResource",
                                 "codedeploy:ListTagsForResource")
                         .on(scope.regional("codedeploy",
-                                "deploymentgroup:" + CODEDEPLOY_APPLICATION + "/" + DEPLOYMENT_GROUP)),
+                                "deploymentgroup:" + CodeDeployNames.APPLICATION + "/" + CodeDeployNames.DEPLOYMENT_GROUP)),
                 // The Service Authorization Reference lists no resource type for these: they are
                 // authorised on "*" only, so a narrower Resource would deny every call.
                 PolicyStatement.allow("CodeDeployDeploymentTargets")
@@ -68,7 +68,7 @@ final class FleetAccess {
     }
 
     private static String application(PolicyScope scope) {
-        return scope.regional("codedeploy", "application:" + CODEDEPLOY_APPLICATION);
+        return scope.regional("codedeploy", "application:" + CodeDeployNames.APPLICATION);
     }
 
     private static String fleet(PolicyScope scope, String namePattern) {

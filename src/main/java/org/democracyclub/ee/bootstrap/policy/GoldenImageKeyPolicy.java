@@ -1,6 +1,8 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.names.OrganisationArn;
 
 /**

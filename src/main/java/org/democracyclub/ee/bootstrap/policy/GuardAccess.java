@@ -4,6 +4,7 @@ import static org.democracyclub.ee.bootstrap.policy.ManagedNames.CI_NAME_PATTERN
 
 import java.util.List;
 import org.democracyclub.ee.bootstrap.StateBackend;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * Explicit denies: what no allow elsewhere, present or future, may open. An explicit deny wins over

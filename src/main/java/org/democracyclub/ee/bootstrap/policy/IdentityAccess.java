@@ -8,6 +8,7 @@ import static org.democracyclub.ee.infra.names.Names.INSTANCE_ROLE;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * IAM: the program's roles, instance profiles and policies, by name. IAM write access is what

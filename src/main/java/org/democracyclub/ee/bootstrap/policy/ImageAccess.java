@@ -5,6 +5,7 @@ import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.SITE_PARAMETERS;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The golden-image pipeline (Image Builder resources named {@code ee-*}) and the SSM parameters:

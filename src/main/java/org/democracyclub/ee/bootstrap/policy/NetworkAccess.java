@@ -5,6 +5,7 @@ import static org.democracyclub.ee.infra.names.StackTags.PRODUCT;
 import static org.democracyclub.ee.infra.names.StackTags.PRODUCT_KEY;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * EC2 (security groups, launch template) and the load balancer. EC2 ARNs carry IDs, not names,

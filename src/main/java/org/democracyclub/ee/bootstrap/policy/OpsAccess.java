@@ -3,6 +3,7 @@ package org.democracyclub.ee.bootstrap.policy;
 import static org.democracyclub.ee.bootstrap.policy.ManagedNames.PREFIX;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The operations jobs: EventBridge Scheduler schedules and groups, EventBridge rules and their

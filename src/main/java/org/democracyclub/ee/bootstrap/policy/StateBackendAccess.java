@@ -1,6 +1,7 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * What {@code pulumi login s3://...} and the KMS secrets provider need: objects in the one state

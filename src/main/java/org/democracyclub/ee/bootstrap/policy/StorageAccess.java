@@ -6,6 +6,7 @@ import static org.democracyclub.ee.infra.names.StackTags.PRODUCT;
 import static org.democracyclub.ee.infra.names.StackTags.PRODUCT_KEY;
 
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The program's S3 buckets ({@code ee-*}, such as the revision bucket the deployer uploads

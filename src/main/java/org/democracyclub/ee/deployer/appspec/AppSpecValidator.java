@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.common.Problem;
+import org.democracyclub.ee.common.RevisionLayout;
 import org.democracyclub.ee.common.StrictYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -28,13 +28,13 @@ public final class AppSpecValidator {
      * default name {@code appspec.yml}. Both at once is ambiguous and rejected.
      */
     public static Validation validate(Path bundle) {
-        Path preferred = bundle.resolve(AppDefaults.APPSPEC_FILE);
-        Path legacy = bundle.resolve(AppDefaults.LEGACY_APPSPEC_FILE);
+        Path preferred = bundle.resolve(RevisionLayout.SOURCE_APPSPEC);
+        Path legacy = bundle.resolve(RevisionLayout.BUNDLE_APPSPEC);
         if (Files.exists(preferred) && Files.exists(legacy)) {
             Validation content = validate(bundle, preferred);
-            Problem both = new Problem(legacy, 1, "the revision has both " + AppDefaults.APPSPEC_FILE + " and "
-                    + AppDefaults.LEGACY_APPSPEC_FILE + "; agents differ in which they read",
-                    "git rm " + AppDefaults.LEGACY_APPSPEC_FILE);
+            Problem both = new Problem(legacy, 1, "the revision has both " + RevisionLayout.SOURCE_APPSPEC + " and "
+                    + RevisionLayout.BUNDLE_APPSPEC + "; agents differ in which they read",
+                    "git rm " + RevisionLayout.BUNDLE_APPSPEC);
             return new Validation(preferred, content.spec(),
                     Stream.concat(Stream.of(both), content.problems().stream()).toList());
         }
@@ -49,7 +49,7 @@ public final class AppSpecValidator {
         try (Reader reader = Files.newBufferedReader(file)) {
             root = StrictYaml.compose(reader);
         } catch (IOException e) {
-            findings.add(1, "cannot read the appspec: " + e, "put " + AppDefaults.APPSPEC_FILE + " at the revision root");
+            findings.add(1, "cannot read the appspec: " + e, "put " + RevisionLayout.SOURCE_APPSPEC + " at the revision root");
             return new Validation(file, empty, findings.problems());
         } catch (StrictYaml.SyntaxError e) {
             // With a line, SnakeYAML marked the place (most often an indentation mistake).

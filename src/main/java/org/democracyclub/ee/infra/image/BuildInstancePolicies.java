@@ -1,7 +1,8 @@
 package org.democracyclub.ee.infra.image;
 
 import java.util.List;
-import org.democracyclub.ee.infra.platform.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.platform.Roles;
 
 /** IAM documents for the Image Builder build and test instances, built from data. */
@@ -17,7 +18,7 @@ final class BuildInstancePolicies {
 
     /** Lets EC2 instances assume the role. */
     static String assumeRolePolicy() {
-        return PolicyDocument.create().trustService("ec2.amazonaws.com").toJson();
+        return PolicyDocument.of(PolicyStatement.trustServices("ec2.amazonaws.com")).toJson();
     }
 
     /**
@@ -26,6 +27,6 @@ final class BuildInstancePolicies {
      * same ones, read the same way, as the web instances.
      */
     static String appParametersPolicy(String region, String accountId) {
-        return Roles.appParametersPolicy(region, accountId).toJson();
+        return PolicyDocument.of(Roles.appParametersStatement(region, accountId)).toJson();
     }
 }

@@ -1,7 +1,9 @@
 package org.democracyclub.ee.infra.image;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.democracyclub.ee.infra.platform.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The pipeline's execution role. Image Builder writes the AMI ID into an SSM parameter only
@@ -23,20 +25,20 @@ final class ExecutionRolePolicy {
 
     /** Only Image Builder, acting for this account, may assume it (confused-deputy guard). */
     static String assumeRolePolicy(String accountId) {
-        return PolicyDocument.create()
-                .trustServiceFromAccount("imagebuilder.amazonaws.com", accountId)
-                .toJson();
+        return PolicyDocument.of(PolicyStatement.trustServicesFor(accountId, "imagebuilder.amazonaws.com")).toJson();
     }
 
     static String document(String region, String accountId, String amiParameterName, List<String> launchAccounts) {
-        PolicyDocument policy = PolicyDocument.create()
-                .allow(List.of("ssm:PutParameter", "ssm:GetParameter"), List.of(parameterArn(region, accountId, amiParameterName)))
-                .allow(List.of("ec2:DescribeImages"), List.of("*"));
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                PolicyStatement.allow("WriteAmiParameter").actions("ssm:PutParameter", "ssm:GetParameter")
+                        .on(parameterArn(region, accountId, amiParameterName)),
+                PolicyStatement.allow("DescribeImages").actions("ec2:DescribeImages").on("*")));
         if (!launchAccounts.isEmpty()) {
-            policy.allow(List.of("sts:AssumeRole"), launchAccounts.stream()
-                    .map(account -> "arn:aws:iam::" + account + ":role/" + CROSS_ACCOUNT_ROLE).toList());
+            statements.add(PolicyStatement.allow("DistributeToLaunchAccounts").actions("sts:AssumeRole")
+                    .on(launchAccounts.stream()
+                            .map(account -> "arn:aws:iam::" + account + ":role/" + CROSS_ACCOUNT_ROLE).toList()));
         }
-        return policy.toJson();
+        return new PolicyDocument(statements).toJson();
     }
 
     static String parameterArn(String region, String accountId, String parameterName) {

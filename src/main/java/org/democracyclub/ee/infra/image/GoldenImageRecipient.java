@@ -12,8 +12,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.names.Names;
-import org.democracyclub.ee.infra.platform.PolicyDocument;
 
 /**
  * In an account that launches production's golden image (development, staging): the role
@@ -62,7 +63,7 @@ public final class GoldenImageRecipient extends ComponentResource {
         var role = new Role(ExecutionRolePolicy.CROSS_ACCOUNT_ROLE, RoleArgs.builder()
                 .name(ExecutionRolePolicy.CROSS_ACCOUNT_ROLE)
                 .description("Lets the golden image pipeline of account " + sourceAccountId + " copy its images here")
-                .assumeRolePolicy(PolicyDocument.create().trustAccount(sourceAccountId).toJson())
+                .assumeRolePolicy(PolicyDocument.of(PolicyStatement.trustAccount(sourceAccountId)).toJson())
                 // The CI role may create and change only roles with the bootstrap's boundary.
                 .permissionsBoundary(Names.permissionsBoundaryArn(accountId))
                 .build(), child);
@@ -78,12 +79,13 @@ public final class GoldenImageRecipient extends ComponentResource {
     }
 
     static String policy(String region, String accountId, String sourceAccountId, String amiParameterName) {
-        return PolicyDocument.create()
-                .allow(KMS_ACTIONS, List.of("arn:aws:kms:" + region + ":" + sourceAccountId + ":key/*",
-                        "arn:aws:kms:" + region + ":" + accountId + ":key/*"))
-                .allow(List.of("ssm:PutParameter", "ssm:GetParameter"),
-                        List.of(ExecutionRolePolicy.parameterArn(region, accountId, amiParameterName)))
-                .allow(List.of("ec2:DescribeImages"), List.of("*"))
+        return PolicyDocument.of(
+                PolicyStatement.allow("ImageKeys").actions(KMS_ACTIONS)
+                        .on("arn:aws:kms:" + region + ":" + sourceAccountId + ":key/*",
+                                "arn:aws:kms:" + region + ":" + accountId + ":key/*"),
+                PolicyStatement.allow("WriteAmiParameter").actions("ssm:PutParameter", "ssm:GetParameter")
+                        .on(ExecutionRolePolicy.parameterArn(region, accountId, amiParameterName)),
+                PolicyStatement.allow("DescribeImages").actions("ec2:DescribeImages").on("*"))
                 .toJson();
     }
 }

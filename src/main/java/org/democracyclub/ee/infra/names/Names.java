@@ -7,8 +7,6 @@ import org.democracyclub.ee.common.CodeDeployNames;
  * uses, so existing resources can be imported under the same names rather than recreated.
  */
 public final class Names {
-    public static final String CODEDEPLOY_APPLICATION = CodeDeployNames.APPLICATION;
-    public static final String DEPLOYMENT_GROUP = CodeDeployNames.DEPLOYMENT_GROUP;
     public static final String TARGET_GROUP = "ee-alb-tg";
     public static final String LOAD_BALANCER = "ee-alb";
     public static final String LAUNCH_TEMPLATE = "ee-launch-template";
@@ -23,7 +21,7 @@ public final class Names {
     public static final String IMAGE_BUILDER_EXECUTION_ROLE = IMAGE_BUILDER + "-execution";
     public static final String ORIGINAL_FLEET = "ee-asg";
     /** Prefix of the fleets CodeDeploy creates: {@code CodeDeploy_<group>_d-<id>}. */
-    public static final String CODEDEPLOY_FLEET_PREFIX = CodeDeployNames.replacementFleetPrefix(DEPLOYMENT_GROUP);
+    public static final String CODEDEPLOY_FLEET_PREFIX = CodeDeployNames.replacementFleetPrefix(CodeDeployNames.DEPLOYMENT_GROUP);
     public static final String LOAD_BALANCER_SECURITY_GROUP = "ee-alb-sg";
     public static final String INSTANCE_SECURITY_GROUP = "ee-instance-sg";
     /** SSM parameter holding the golden image's AMI ID; the launch template resolves it at launch. */

@@ -19,6 +19,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The environment's one alarm topic, its subscribers, and what publishes to it: EventBridge rules
@@ -110,10 +112,11 @@ public final class AlarmTopic extends ComponentResource {
 
     /** EventBridge (rules) and CloudWatch (alarms) of this account may publish; nobody else. */
     static String topicPolicy(String topicArn, String accountId) {
-        return OpsPolicy.create()
-                .allowServices("AlarmsAndRulesPublish", List.of("events.amazonaws.com", "cloudwatch.amazonaws.com"),
-                        List.of("sns:Publish"), List.of(topicArn), accountId)
-                .toJson();
+        return PolicyDocument.of(PolicyStatement.allow("AlarmsAndRulesPublish")
+                .principal("Service", "events.amazonaws.com", "cloudwatch.amazonaws.com")
+                .actions("sns:Publish")
+                .on(topicArn)
+                .forSourceAccount(accountId)).toJson();
     }
 
     /** The TargetGroup dimension: the ARN's resource part, {@code targetgroup/<name>/<id>}. */

@@ -8,10 +8,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import java.util.List;
 import java.util.Map;
-import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.common.CodeDeployNames;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
+import org.democracyclub.ee.infra.names.Names;
 
 /**
  * The two roles of the operations: {@code ee-ops-scheduler}, with which EventBridge Scheduler and
@@ -35,7 +36,8 @@ public final class OperationsRoles extends ComponentResource {
         automation = new Role(OpsNames.AUTOMATION_ROLE, RoleArgs.builder()
                 .name(OpsNames.AUTOMATION_ROLE)
                 .description("EveryElection runbooks: find the live fleet, run a job on it, change its capacity")
-                .assumeRolePolicy(OpsPolicy.create().trust(List.of("ssm.amazonaws.com"), args.accountId()).toJson())
+                .assumeRolePolicy(PolicyDocument.of(PolicyStatement.trustServicesFor(args.accountId(), "ssm.amazonaws.com"))
+                        .toJson())
                 // The CI role may create and change only roles with the bootstrap's boundary.
                 .permissionsBoundary(Names.permissionsBoundaryArn(args.accountId()))
                 .build(), child);
@@ -46,8 +48,8 @@ public final class OperationsRoles extends ComponentResource {
         scheduler = new Role(OpsNames.SCHEDULER_ROLE, RoleArgs.builder()
                 .name(OpsNames.SCHEDULER_ROLE)
                 .description("EventBridge Scheduler and rules: start the EveryElection runbooks")
-                .assumeRolePolicy(OpsPolicy.create()
-                        .trust(List.of("scheduler.amazonaws.com", "events.amazonaws.com"), args.accountId()).toJson())
+                .assumeRolePolicy(PolicyDocument.of(PolicyStatement.trustServicesFor(args.accountId(),
+                        "scheduler.amazonaws.com", "events.amazonaws.com")).toJson())
                 .permissionsBoundary(Names.permissionsBoundaryArn(args.accountId()))
                 .build(), child);
         new RolePolicy(name + "-scheduler-start", RolePolicyArgs.builder()
@@ -60,11 +62,11 @@ public final class OperationsRoles extends ComponentResource {
     /** Starting the two runbooks (any version), and handing them their role. */
     static String schedulerPolicy(String region, String accountId, String automationRoleArn) {
         String definitions = "arn:aws:ssm:" + region + ":" + accountId + ":automation-definition/";
-        return OpsPolicy.create()
-                .allow("StartRunbooks", List.of("ssm:StartAutomationExecution"), List.of(
+        return PolicyDocument.of(
+                PolicyStatement.allow("StartRunbooks").actions("ssm:StartAutomationExecution").on(
                         definitions + OpsNames.RUN_JOB_DOCUMENT, definitions + OpsNames.RUN_JOB_DOCUMENT + ":*",
-                        definitions + OpsNames.FLEET_DOCUMENT, definitions + OpsNames.FLEET_DOCUMENT + ":*"))
-                .allow("PassAutomationRole", List.of("iam:PassRole"), List.of(automationRoleArn))
+                        definitions + OpsNames.FLEET_DOCUMENT, definitions + OpsNames.FLEET_DOCUMENT + ":*"),
+                PolicyStatement.allow("PassAutomationRole").actions("iam:PassRole").on(automationRoleArn))
                 .toJson();
     }
 
@@ -79,23 +81,23 @@ public final class OperationsRoles extends ComponentResource {
         String group = "arn:aws:codedeploy:" + region + ":" + accountId + ":deploymentgroup:"
                 + CodeDeployNames.APPLICATION + "/" + CodeDeployNames.DEPLOYMENT_GROUP;
         String fleets = "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/";
-        return OpsPolicy.create()
-                .allow("ReadDeploymentGroup", List.of("codedeploy:GetDeploymentGroup", "codedeploy:ListDeployments"),
-                        List.of(group))
-                .allow("DescribeFleets", List.of("autoscaling:DescribeAutoScalingGroups",
+        return PolicyDocument.of(
+                PolicyStatement.allow("ReadDeploymentGroup")
+                        .actions("codedeploy:GetDeploymentGroup", "codedeploy:ListDeployments").on(group),
+                PolicyStatement.allow("DescribeFleets").actions("autoscaling:DescribeAutoScalingGroups",
                         "autoscaling:DescribeScheduledActions", "autoscaling:DescribePolicies",
                         "ssm:DescribeInstanceInformation", "ssm:DescribeAutomationExecutions",
-                        "ssm:ListCommands", "ssm:ListCommandInvocations", "ssm:GetCommandInvocation"), List.of("*"))
-                .allow("ChangeDeploymentGroupFleets", List.of("autoscaling:UpdateAutoScalingGroup",
+                        "ssm:ListCommands", "ssm:ListCommandInvocations", "ssm:GetCommandInvocation").on("*"),
+                PolicyStatement.allow("ChangeDeploymentGroupFleets").actions("autoscaling:UpdateAutoScalingGroup",
                         "autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy",
-                        "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction"),
-                        List.of(fleets + "CodeDeploy_" + CodeDeployNames.DEPLOYMENT_GROUP + "_*",
-                                fleets + org.democracyclub.ee.infra.names.Names.ORIGINAL_FLEET))
-                .allow("RunShellScriptOnInstances", List.of("ssm:SendCommand"), List.of(
+                        "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:DeleteScheduledAction")
+                        .on(fleets + Names.CODEDEPLOY_FLEET_PREFIX + "*",
+                                fleets + Names.ORIGINAL_FLEET),
+                PolicyStatement.allow("RunShellScriptOnInstances").actions("ssm:SendCommand").on(
                         "arn:aws:ssm:" + region + "::document/" + RunbookDocuments.RUN_SHELL_SCRIPT,
-                        "arn:aws:ec2:" + region + ":" + accountId + ":instance/*"))
-                .allow("ReadOwnExecutions", List.of("ssm:GetAutomationExecution"),
-                        List.of("arn:aws:ssm:" + region + ":" + accountId + ":automation-execution/*"))
+                        "arn:aws:ec2:" + region + ":" + accountId + ":instance/*"),
+                PolicyStatement.allow("ReadOwnExecutions").actions("ssm:GetAutomationExecution")
+                        .on("arn:aws:ssm:" + region + ":" + accountId + ":automation-execution/*"))
                 .toJson();
     }
 

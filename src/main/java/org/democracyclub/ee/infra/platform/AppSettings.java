@@ -8,6 +8,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.democracyclub.ee.common.AppDefaults;
 
 /**
  * The app's settings that the stack already knows, written by the program as SSM String
@@ -44,7 +45,7 @@ public final class AppSettings extends ComponentResource {
         String environment = args.environment();
         values(environment, args.region(), args.accountId(), args.fqdn()).forEach((variable, value) ->
                 new Parameter(name + "-" + variable, ParameterArgs.builder()
-                        .name(Application.PARAMETER_PREFIX + variable)
+                        .name(AppDefaults.SSM_PREFIX + variable)
                         .type("String")
                         .description(variable + " of the app's .env (written by the " + environment + " stack)")
                         .value(value)

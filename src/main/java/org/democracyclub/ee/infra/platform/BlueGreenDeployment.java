@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.common.CodeDeployNames;
 
 /**
  * The CodeDeploy application {@code EECodeDeploy} and its blue/green deployment group: each
@@ -65,14 +65,14 @@ public final class BlueGreenDeployment extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var originalFleet = args.originalFleet();
 
-        var application = new Application(Names.CODEDEPLOY_APPLICATION, ApplicationArgs.builder()
-                .name(Names.CODEDEPLOY_APPLICATION)
+        var application = new Application(CodeDeployNames.APPLICATION, ApplicationArgs.builder()
+                .name(CodeDeployNames.APPLICATION)
                 .computePlatform("Server")
                 .build(), child);
 
-        group = new DeploymentGroup(Names.DEPLOYMENT_GROUP, DeploymentGroupArgs.builder()
+        group = new DeploymentGroup(CodeDeployNames.DEPLOYMENT_GROUP, DeploymentGroupArgs.builder()
                 .appName(application.name())
-                .deploymentGroupName(Names.DEPLOYMENT_GROUP)
+                .deploymentGroupName(CodeDeployNames.DEPLOYMENT_GROUP)
                 .serviceRoleArn(args.serviceRoleArn())
                 .deploymentConfigName(DEPLOYMENT_CONFIG)
                 .autoscalingGroups(fleet(args.liveFleetName(), originalFleet))

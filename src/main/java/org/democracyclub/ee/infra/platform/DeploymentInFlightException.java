@@ -2,6 +2,7 @@ package org.democracyclub.ee.infra.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.infra.names.Names;
 
 /**
@@ -23,16 +24,16 @@ public final class DeploymentInFlightException extends RuntimeException {
                 .map(name -> name.substring(Names.CODEDEPLOY_FLEET_PREFIX.length()))
                 .toList();
         String groups = String.join(", ", fleet.candidates());
-        return "pulumi up refused: a deployment of " + Names.CODEDEPLOY_APPLICATION + "/" + Names.DEPLOYMENT_GROUP
+        return "pulumi up refused: a deployment of " + CodeDeployNames.APPLICATION + "/" + CodeDeployNames.DEPLOYMENT_GROUP
                 + " is in flight (" + deployments.stream().collect(Collectors.joining(", "))
                 + "): the Auto Scaling groups " + groups + " all exist, so CodeDeploy is between the live fleet and its"
                 + " replacement. Wait for the deployment to end (java -jar target/ee-deployer.jar status, or aws deploy"
-                + " list-deployments --application-name " + Names.CODEDEPLOY_APPLICATION + " --deployment-group-name "
-                + Names.DEPLOYMENT_GROUP + " --include-only-statuses Created Queued InProgress Baking Ready) and run"
+                + " list-deployments --application-name " + CodeDeployNames.APPLICATION + " --deployment-group-name "
+                + CodeDeployNames.DEPLOYMENT_GROUP + " --include-only-statuses Created Queued InProgress Baking Ready) and run"
                 + " pulumi up again. If no deployment is active, a failed one left its replacement fleet behind:"
                 + " delete the group that the deployment group does not name (aws deploy get-deployment-group"
-                + " --application-name " + Names.CODEDEPLOY_APPLICATION + " --deployment-group-name "
-                + Names.DEPLOYMENT_GROUP + " --query deploymentGroupInfo.autoScalingGroups shows the live one;"
+                + " --application-name " + CodeDeployNames.APPLICATION + " --deployment-group-name "
+                + CodeDeployNames.DEPLOYMENT_GROUP + " --query deploymentGroupInfo.autoScalingGroups shows the live one;"
                 + " aws autoscaling delete-auto-scaling-group --force-delete --auto-scaling-group-name <the other>)."
                 + " pulumi preview still runs in this state.";
     }

@@ -2,6 +2,8 @@ package org.democracyclub.ee.infra.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.settings.AppAccess;
 
 /**
@@ -40,33 +42,41 @@ final class InstancePolicy {
     }
 
     static String document(String region, String accountId, AppAccess access) {
-        PolicyDocument policy = Roles.appParametersPolicy(region, accountId)
-                .allow(SSM_AGENT_ACTIONS, List.of("*"))
-                .allow(SSM_MESSAGES_ACTIONS, List.of("*"))
-                .allow(EC2_MESSAGES_ACTIONS, List.of("*"))
-                .allow(List.of("s3:GetObject"), List.of("arn:aws:s3:::aws-codedeploy-" + region + "/*"))
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                Roles.appParametersStatement(region, accountId),
+                PolicyStatement.allow("SsmAgent").actions(SSM_AGENT_ACTIONS).on("*"),
+                PolicyStatement.allow("SsmSessionChannels").actions(SSM_MESSAGES_ACTIONS).on("*"),
+                PolicyStatement.allow("RunCommandMessages").actions(EC2_MESSAGES_ACTIONS).on("*"),
+                PolicyStatement.allow("CodeDeployAgentFiles").actions("s3:GetObject")
+                        .on("arn:aws:s3:::aws-codedeploy-" + region + "/*"),
                 // The agent downloads the bundle version the deployment names (GetObject with a
                 // versionId is authorised as s3:GetObjectVersion: Service Authorization Reference).
-                .allow(List.of("s3:GetObject", "s3:GetObjectVersion"), List.of(RevisionStore.objectsArn(accountId, region)));
-        appCalls(policy, region, accountId, access);
-        return policy.toJson();
+                PolicyStatement.allow("DeploymentRevisions").actions("s3:GetObject", "s3:GetObjectVersion")
+                        .on(RevisionStore.objectsArn(accountId, region))));
+        statements.addAll(appCalls(region, accountId, access));
+        return new PolicyDocument(statements).toJson();
     }
 
     /** Exactly what the application calls (its fact sheet), per environment. */
-    static void appCalls(PolicyDocument policy, String region, String accountId, AppAccess access) {
+    static List<PolicyStatement> appCalls(String region, String accountId, AppAccess access) {
+        List<PolicyStatement> statements = new ArrayList<>();
         List<String> readWrite = new ArrayList<>();
         access.noticeOfElectionBucket().ifPresent(readWrite::add);
         access.boundaryReviewBucket().ifPresent(readWrite::add);
         access.publicDataBucket().ifPresent(readWrite::add);
         if (!readWrite.isEmpty()) {
-            policy.allow(READ_WRITE, readWrite.stream().map(b -> "arn:aws:s3:::" + b + "/*").toList());
-            policy.allow(List.of(LIST), readWrite.stream().map(b -> "arn:aws:s3:::" + b).toList());
+            statements.add(PolicyStatement.allow("AppBucketObjects").actions(READ_WRITE)
+                    .on(readWrite.stream().map(b -> "arn:aws:s3:::" + b + "/*").toList()));
+            statements.add(PolicyStatement.allow("AppBucketListing").actions(LIST)
+                    .on(readWrite.stream().map(b -> "arn:aws:s3:::" + b).toList()));
         }
-        access.databaseBackupBucket().ifPresent(bucket -> policy.allow(WRITE,
-                List.of("arn:aws:s3:::" + bucket + "/" + AppAccess.BACKUP_PREFIX + "*")));
-        access.dataCacheBucket().ifPresent(bucket -> policy.allow(WRITE, List.of("arn:aws:s3:::" + bucket + "/*")));
+        access.databaseBackupBucket().ifPresent(bucket -> statements.add(PolicyStatement.allow("DatabaseBackups")
+                .actions(WRITE).on("arn:aws:s3:::" + bucket + "/" + AppAccess.BACKUP_PREFIX + "*")));
+        access.dataCacheBucket().ifPresent(bucket -> statements.add(PolicyStatement.allow("DataCache")
+                .actions(WRITE).on("arn:aws:s3:::" + bucket + "/*")));
         // Sent when an election is saved or an ID is created; a denial is a 500 for the editor.
-        policy.allow(List.of("events:PutEvents"),
-                List.of("arn:aws:events:" + region + ":" + accountId + ":event-bus/default"));
+        statements.add(PolicyStatement.allow("ApplicationEvents").actions("events:PutEvents")
+                .on("arn:aws:events:" + region + ":" + accountId + ":event-bus/default"));
+        return statements;
     }
 }

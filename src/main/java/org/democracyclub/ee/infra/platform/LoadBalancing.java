@@ -22,6 +22,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -90,7 +91,7 @@ public final class LoadBalancing extends ComponentResource {
 
         targetGroup = new TargetGroup(Names.TARGET_GROUP, TargetGroupArgs.builder()
                 .name(Names.TARGET_GROUP)
-                .port(Application.PORT)
+                .port(AppDefaults.PORT)
                 .protocol("HTTP")
                 .targetType("instance")
                 .vpcId(args.vpcId())

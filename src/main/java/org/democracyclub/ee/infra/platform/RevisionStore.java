@@ -26,10 +26,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.democracyclub.ee.common.RevisionKey;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 
 /**
  * The revision bucket: where the deployer uploads each bundle once, under
@@ -132,7 +133,7 @@ public final class RevisionStore extends ComponentResource {
 
     static String tlsOnlyPolicy(String bucketId) {
         String arn = "arn:aws:s3:::" + bucketId;
-        return PolicyDocument.create().denyWithoutTls(List.of(arn, arn + "/*")).toJson();
+        return PolicyDocument.of(PolicyStatement.denyWithoutTls(arn, arn + "/*")).toJson();
     }
 
     public Output<String> bucketName() {

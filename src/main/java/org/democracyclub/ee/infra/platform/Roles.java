@@ -13,12 +13,15 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.democracyclub.ee.infra.settings.AppAccess;
+import org.democracyclub.ee.common.AppDefaults;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.infra.settings.AppAccess;
 
 /**
  * The IAM roles: the instances' role and profile, and the role CodeDeploy acts with. Policies
- * are built as data ({@link PolicyDocument}); nothing grants {@code "Action": "*"}.
+ * are built as data ({@link PolicyStatement}); nothing grants {@code "Action": "*"}.
  */
 public final class Roles extends ComponentResource {
     private static final String MANAGED = "arn:aws:iam::aws:policy/";
@@ -54,7 +57,7 @@ public final class Roles extends ComponentResource {
         instanceRole = new Role(Names.INSTANCE_ROLE, RoleArgs.builder()
                 .name(Names.INSTANCE_ROLE)
                 .description("EveryElection instances: SSM agent, CloudWatch agent, app parameters, CodeDeploy agent, app calls")
-                .assumeRolePolicy(PolicyDocument.create().trustService("ec2.amazonaws.com").toJson())
+                .assumeRolePolicy(PolicyDocument.of(PolicyStatement.trustServices("ec2.amazonaws.com")).toJson())
                 // The CI role may create and change only roles with the bootstrap's boundary.
                 .permissionsBoundary(Names.permissionsBoundaryArn(accountId))
                 // Not AmazonSSMManagedInstanceCore: it grants ssm:GetParameter(s) on every
@@ -73,7 +76,7 @@ public final class Roles extends ComponentResource {
         serviceRole = new Role(Names.SERVICE_ROLE, RoleArgs.builder()
                 .name(Names.SERVICE_ROLE)
                 .description("CodeDeploy blue/green deployments of EveryElection")
-                .assumeRolePolicy(PolicyDocument.create().trustService("codedeploy.amazonaws.com").toJson())
+                .assumeRolePolicy(PolicyDocument.of(PolicyStatement.trustServices("codedeploy.amazonaws.com")).toJson())
                 .permissionsBoundary(Names.permissionsBoundaryArn(accountId))
                 .managedPolicyArns(List.of(MANAGED + "service-role/AWSCodeDeployRole"))
                 .build(), child);
@@ -86,12 +89,12 @@ public final class Roles extends ComponentResource {
     }
 
     /** Reading the application's own SSM parameters (its .env), by path or by name. */
-    public static PolicyDocument appParametersPolicy(String region, String accountId) {
-        String path = "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + Application.PARAMETER_PREFIX;
+    public static PolicyStatement appParametersStatement(String region, String accountId) {
+        String path = "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + AppDefaults.SSM_PREFIX;
         // GetParametersByPath is authorised on the path itself, the others on each parameter.
-        return PolicyDocument.create().allow(
-                List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"),
-                List.of(path.substring(0, path.length() - 1), path + "*"));
+        return PolicyStatement.allow("ReadAppParameters")
+                .actions("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath")
+                .on(path.substring(0, path.length() - 1), path + "*");
     }
 
     /**
@@ -106,10 +109,11 @@ public final class Roles extends ComponentResource {
      * copied fleet with this role, so without it every copied fleet fails to launch.
      */
     static String blueGreenLaunchTemplatePolicy(String instanceRoleArn, String region, String accountId) {
-        return PolicyDocument.create()
-                .allow(List.of("ec2:RunInstances", "ec2:CreateTags"), List.of("*"))
-                .allow(List.of("iam:PassRole"), List.of(instanceRoleArn))
-                .allow(List.of("ssm:GetParameters"), List.of(amiParameterArn(region, accountId)))
+        return PolicyDocument.of(
+                PolicyStatement.allow("LaunchCopiedFleet").actions("ec2:RunInstances", "ec2:CreateTags").on("*"),
+                PolicyStatement.allow("PassInstanceRole").actions("iam:PassRole").on(instanceRoleArn),
+                PolicyStatement.allow("ResolveGoldenImage").actions("ssm:GetParameters")
+                        .on(amiParameterArn(region, accountId)))
                 .toJson();
     }
 

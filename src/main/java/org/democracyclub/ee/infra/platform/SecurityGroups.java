@@ -11,6 +11,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Objects;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.names.Names;
 
 /**
@@ -70,13 +71,13 @@ public final class SecurityGroups extends ComponentResource {
         new SecurityGroupEgressRule(name + "-alb-to-instances", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(loadBalancer.id())
                 .description("Gunicorn on the instances")
-                .ipProtocol("tcp").fromPort(Application.PORT).toPort(Application.PORT)
+                .ipProtocol("tcp").fromPort(AppDefaults.PORT).toPort(AppDefaults.PORT)
                 .referencedSecurityGroupId(instances.id())
                 .build(), child);
         new SecurityGroupIngressRule(name + "-instances-from-alb", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(instances.id())
                 .description("Gunicorn from the load balancer")
-                .ipProtocol("tcp").fromPort(Application.PORT).toPort(Application.PORT)
+                .ipProtocol("tcp").fromPort(AppDefaults.PORT).toPort(AppDefaults.PORT)
                 .referencedSecurityGroupId(loadBalancer.id())
                 .build(), child);
         // Instances fetch packages, the revision from GitHub and talk to AWS APIs.

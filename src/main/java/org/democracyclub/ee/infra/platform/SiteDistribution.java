@@ -37,6 +37,7 @@ import org.democracyclub.ee.infra.names.Names;
  * requests"), so a viewer cannot choose them.
  */
 public final class SiteDistribution extends ComponentResource {
+    /** The origin's ID within the distribution, which each cache behaviour names; after the load balancer it is. */
     static final String ORIGIN_ID = Names.LOAD_BALANCER;
     static final String STATIC_PATH = "/static/*";
     static final String API_PATH = "/api/*";

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.democracyclub.ee.common.AppDefaults;
+import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.settings.StackSettings;
 
@@ -83,7 +85,7 @@ public final class WebFleet extends ComponentResource {
 
         launchTemplate = new LaunchTemplate(Names.LAUNCH_TEMPLATE, LaunchTemplateArgs.builder()
                 .name(Names.LAUNCH_TEMPLATE)
-                .description("EveryElection web instances (golden image, Gunicorn on " + Application.PORT + ")")
+                .description("EveryElection web instances (golden image, Gunicorn on " + AppDefaults.PORT + ")")
                 .imageId(imageId(args.amiOverride()))
                 .instanceType(args.instanceType())
                 .updateDefaultVersion(true)
@@ -126,7 +128,7 @@ public final class WebFleet extends ComponentResource {
         // Instances get the stack tags from the launch template, so these stay on the group.
         args.stackTags().forEach((key, value) -> tags.add(tag(key, value)));
         // Informative only: ownership follows from the groups' names (LiveFleet).
-        tags.add(tag(LiveFleet.TAG_KEY, Names.DEPLOYMENT_GROUP));
+        tags.add(tag(LiveFleet.TAG_KEY, CodeDeployNames.DEPLOYMENT_GROUP));
         var capacity = args.capacity();
         return new Group(Names.ORIGINAL_FLEET, GroupArgs.builder()
                 .name(Names.ORIGINAL_FLEET)

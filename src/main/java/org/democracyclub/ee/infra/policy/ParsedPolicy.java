@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * An IAM policy document found in a resource's inputs, parsed into statements for the rules (what
- * a program declared, read back; the programs build theirs with their own builders). IAM allows a
- * single value or an array almost everywhere; statements normalise both so rules need not care.
+ * a program declared, read back; the programs build theirs with {@code infra.iam.PolicyStatement}).
+ * IAM allows a single value or an array almost everywhere; statements normalise both so rules
+ * need not care.
  *
  * @param owner      the resource that holds the document
  * @param where      which input holds it, e.g. {@code policy} or {@code inlinePolicies[app]}

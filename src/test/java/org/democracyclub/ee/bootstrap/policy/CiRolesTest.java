@@ -1,6 +1,7 @@
 package org.democracyclub.ee.bootstrap.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.bootstrap.policy.IamEvaluator.Request;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -127,5 +129,29 @@ class CiRolesTest {
     void theBoundaryFitsAManagedPolicy() {
         assertThat(BoundaryPolicy.document(SarPolicyTest.SCOPE).toJson().length())
                 .isLessThanOrEqualTo(CiDeployPolicy.MAX_MANAGED_POLICY_CHARS);
+    }
+
+    @Test
+    void theDeployRoleTrustsOnlyTheProjectsJobsOnItsDeployBranches() throws Exception {
+        String org = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        String provider = "arn:aws:iam::123456789012:oidc-provider/oidc.circleci.com/org/" + org;
+        JsonNode statement = JSON.readTree(CiTrustPolicy.deployDocument(provider, org, "p-uuid", List.of("main"))
+                .toJson()).get("Statement").get(0);
+        assertThat(statement.at("/Principal/Federated/0").asText()).isEqualTo(provider);
+        assertThat(statement.get("Action").toString()).isEqualTo("[\"sts:AssumeRoleWithWebIdentity\"]");
+        assertThat(statement.has("Resource")).isFalse();
+        assertThat(statement.at("/Condition/StringEquals").get("oidc.circleci.com/org/" + org + ":aud").toString())
+                .isEqualTo("[\"" + org + "\"]");
+        assertThat(statement.at("/Condition/StringLike").get("oidc.circleci.com/org/" + org + ":sub").toString())
+                .isEqualTo("[\"org/" + org + "/project/p-uuid/user/*/vcs-origin/*/vcs-ref/refs/heads/main\"]");
+        assertThatThrownBy(() -> CiTrustPolicy.deployDocument(provider, org, "p", List.of()))
+                .hasMessageContaining("at least one deploy branch");
+    }
+
+    @Test
+    void developmentDeploysFromDevelopmentAndStagingAndProductionFromMain() {
+        assertThat(CiTrustPolicy.deployBranches("development")).containsExactly("development");
+        assertThat(CiTrustPolicy.deployBranches("staging")).containsExactly("main");
+        assertThat(CiTrustPolicy.deployBranches("production")).containsExactly("main");
     }
 }

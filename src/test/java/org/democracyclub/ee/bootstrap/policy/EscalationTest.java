@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.democracyclub.ee.bootstrap.policy.IamEvaluator.Request;
+import org.democracyclub.ee.infra.iam.PolicyDocument;
+import org.democracyclub.ee.infra.iam.PolicyStatement;
 import org.junit.jupiter.api.Test;
 
 /**

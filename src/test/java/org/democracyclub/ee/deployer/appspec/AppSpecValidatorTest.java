@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.common.Problem;
+import org.democracyclub.ee.common.RevisionLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,7 +205,7 @@ class AppSpecValidatorTest {
 
     @Test
     void acceptsTheAgentsOlderNameAppspecYml() {
-        bundle.file(AppDefaults.LEGACY_APPSPEC_FILE, VALID);
+        bundle.file(RevisionLayout.BUNDLE_APPSPEC, VALID);
         Validation v = AppSpecValidator.validate(dir);
         assertThat(v.valid()).as(v.problems().toString()).isTrue();
         assertThat(v.file().getFileName()).hasToString("appspec.yml");
@@ -214,7 +214,7 @@ class AppSpecValidatorTest {
     @Test
     void rejectsARevisionWithBothNamesBecauseAgentsDifferInWhichTheyRead() {
         bundle.appspec(VALID);
-        bundle.file(AppDefaults.LEGACY_APPSPEC_FILE, VALID);
+        bundle.file(RevisionLayout.BUNDLE_APPSPEC, VALID);
         Validation v = AppSpecValidator.validate(dir);
         assertThat(v.problems()).singleElement().satisfies(p -> {
             assertThat(p.file().getFileName()).hasToString("appspec.yml");

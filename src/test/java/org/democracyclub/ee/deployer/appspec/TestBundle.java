@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.democracyclub.ee.common.AppDefaults;
+import org.democracyclub.ee.common.RevisionLayout;
 
 /** Writes a revision (appspec, scripts, files) into a temporary directory for a test. */
 public final class TestBundle {
@@ -20,7 +20,7 @@ public final class TestBundle {
     }
 
     public TestBundle appspec(String yaml) {
-        return file(AppDefaults.APPSPEC_FILE, yaml);
+        return file(RevisionLayout.SOURCE_APPSPEC, yaml);
     }
 
     /** An executable bash script with the hooks' strict mode, then {@code body}. */

@@ -41,7 +41,8 @@ class GoldenImageRecipientIT {
     @Test
     void theRoleTrustsOnlyTheSourceAccount() throws Exception {
         JsonNode trust = JSON.readTree((String) role().at("assumeRolePolicy"));
-        assertThat(trust.at("/Statement/0/Principal/AWS").asText()).contains(SOURCE);
+        assertThat(trust.at("/Statement/0/Principal/AWS").toString())
+                .isEqualTo("[\"arn:aws:iam::" + SOURCE + ":root\"]");
         assertThat(trust.path("Statement")).hasSize(1);
     }
 

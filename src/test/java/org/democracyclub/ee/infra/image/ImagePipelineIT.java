@@ -170,7 +170,8 @@ class ImagePipelineIT {
     void instanceRole() throws Exception {
         Map<String, Object> trust = policyOf("aws:iam/role:Role", "ee-golden-image-instance");
         assertThat(trust).isEqualTo(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Effect", "Allow", "Principal", Map.of("Service", "ec2.amazonaws.com"), "Action", "sts:AssumeRole"))));
+                "Sid", "Trust", "Effect", "Allow", "Principal", Map.of("Service", List.of("ec2.amazonaws.com")),
+                "Action", List.of("sts:AssumeRole")))));
         assertThat(ofType(mocks, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                 .filteredOn(a -> a.name.startsWith("ee-golden-image-instance-"))
                 .extracting(a -> a.inputs.get("policyArn"))
@@ -185,8 +186,8 @@ class ImagePipelineIT {
     void executionRole() throws Exception {
         Map<String, Object> trust = policyOf("aws:iam/role:Role", "ee-image-builder-execution");
         assertThat((Map<String, Object>) at(trust, "Statement", 0)).containsEntry("Principal",
-                        Map.of("Service", "imagebuilder.amazonaws.com"))
-                .containsEntry("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")));
+                        Map.of("Service", List.of("imagebuilder.amazonaws.com")))
+                .containsEntry("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", List.of("123456789012"))));
         var role = ofType(mocks, "aws:iam/role:Role").stream().filter(r -> r.name.equals("ee-image-builder-execution"))
                 .findFirst().orElseThrow();
         assertThat(role.inputs.get("name")).isEqualTo("ee-image-builder-execution");
@@ -196,10 +197,12 @@ class ImagePipelineIT {
                 .containsExactly("arn:aws:iam::aws:policy/EC2ImageBuilderExecutionPolicy");
         Map<String, Object> inline = policyOf("aws:iam/rolePolicy:RolePolicy", "ee-image-builder-execution-ami-parameter");
         assertThat((List<Object>) inline.get("Statement")).containsExactly(
-                Map.of("Effect", "Allow", "Action", List.of("ssm:PutParameter", "ssm:GetParameter"),
+                Map.of("Sid", "WriteAmiParameter", "Effect", "Allow", "Action", List.of("ssm:PutParameter", "ssm:GetParameter"),
                         "Resource", List.of("arn:aws:ssm:eu-west-2:123456789012:parameter/ee/golden-image/ami-id")),
-                Map.of("Effect", "Allow", "Action", List.of("ec2:DescribeImages"), "Resource", List.of("*")),
-                Map.of("Effect", "Allow", "Action", List.of("sts:AssumeRole"), "Resource", List.of(
+                Map.of("Sid", "DescribeImages", "Effect", "Allow", "Action", List.of("ec2:DescribeImages"),
+                        "Resource", List.of("*")),
+                Map.of("Sid", "DistributeToLaunchAccounts", "Effect", "Allow", "Action", List.of("sts:AssumeRole"),
+                        "Resource", List.of(
                         "arn:aws:iam::111111111111:role/EC2ImageBuilderDistributionCrossAccountRole",
                         "arn:aws:iam::222222222222:role/EC2ImageBuilderDistributionCrossAccountRole")));
         var pipeline = one(mocks, "aws:imagebuilder/imagePipeline:ImagePipeline").inputs;

@@ -95,7 +95,8 @@ class OperationsStackIT {
                 .isEqualTo("[\"events.amazonaws.com\",\"cloudwatch.amazonaws.com\"]");
         assertThat(statement.at("/Action").toString()).isEqualTo("[\"sns:Publish\"]");
         assertThat(statement.at("/Resource/0").asText()).isEqualTo("arn:aws:sns:eu-west-2:123456789012:ee-ops-alarms");
-        assertThat(statement.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("123456789012");
+        assertThat(statement.at("/Condition/StringEquals/aws:SourceAccount").toString())
+                .isEqualTo("[\"123456789012\"]");
     }
 
     @ParameterizedTest

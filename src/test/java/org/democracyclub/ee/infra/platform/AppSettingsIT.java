@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,14 +29,14 @@ class AppSettingsIT {
 
     @Test
     void theFourStackSettingsAreWrittenUnderTheAppPrefix() {
-        String prefix = Application.PARAMETER_PREFIX;
+        String prefix = AppDefaults.SSM_PREFIX;
         assertThat(valuesByName()).containsOnlyKeys(prefix + "DC_ENVIRONMENT", prefix + "DC_EVENTBUS_ARN",
                 prefix + "DJANGO_SETTINGS_MODULE", prefix + "FQDN");
     }
 
     @Test
     void theValuesComeFromTheArgs() {
-        String prefix = Application.PARAMETER_PREFIX;
+        String prefix = AppDefaults.SSM_PREFIX;
         assertThat(valuesByName())
                 .containsEntry(prefix + "DC_ENVIRONMENT", "staging")
                 .containsEntry(prefix + "FQDN", "test.example.org")

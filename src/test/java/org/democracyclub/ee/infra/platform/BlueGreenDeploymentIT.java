@@ -9,7 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.democracyclub.ee.infra.names.Names;
+import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class BlueGreenDeploymentIT {
     }
 
     private static DeclaredResource group(OfflineRun of) {
-        return of.get(DEPLOYMENT_GROUP, Names.DEPLOYMENT_GROUP);
+        return of.get(DEPLOYMENT_GROUP, CodeDeployNames.DEPLOYMENT_GROUP);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.core.Output;
 import java.util.List;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
@@ -70,7 +71,7 @@ class LoadBalancingIT {
     void theTargetGroupHealthChecksWithTheGivenTimings() {
         DeclaredResource group = run.get(TARGET_GROUP, Names.TARGET_GROUP);
         assertThat(group.at("vpcId")).isEqualTo("vpc-test");
-        assertThat(group.at("port")).isEqualTo((double) Application.PORT);
+        assertThat(group.at("port")).isEqualTo((double) AppDefaults.PORT);
         assertThat(List.of(group.at("healthCheck.interval"), group.at("healthCheck.timeout"),
                 group.at("healthCheck.healthyThreshold"), group.at("healthCheck.unhealthyThreshold")))
                 .containsExactly(15.0, 6.0, 2.0, 4.0);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.names.Names;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
@@ -49,8 +50,8 @@ class RolesIT {
     @Test
     void theInstanceRoleIsAssumedByEc2AndAttachesOnlyTheCloudWatchAgentPolicy() throws Exception {
         DeclaredResource role = run.get(ROLE, Names.INSTANCE_ROLE);
-        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").asText())
-                .isEqualTo("ec2.amazonaws.com");
+        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").toString())
+                .isEqualTo("[\"ec2.amazonaws.com\"]");
         assertThat(role.at("managedPolicyArns")).isEqualTo(List.of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"));
     }
 
@@ -66,7 +67,7 @@ class RolesIT {
     @Test
     void theInstancesReadTheAppParametersOfTheGivenRegionAndAccount() throws Exception {
         assertThat(resources(policy("iam-instance-access"))).contains(
-                "arn:aws:ssm:" + Alone.REGION + ":" + Alone.ACCOUNT + ":parameter" + Application.PARAMETER_PREFIX + "*");
+                "arn:aws:ssm:" + Alone.REGION + ":" + Alone.ACCOUNT + ":parameter" + AppDefaults.SSM_PREFIX + "*");
     }
 
     @Test
@@ -84,8 +85,8 @@ class RolesIT {
     @Test
     void theServiceRoleIsAssumedByCodeDeployWithItsManagedPolicy() throws Exception {
         DeclaredResource role = run.get(ROLE, Names.SERVICE_ROLE);
-        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").asText())
-                .isEqualTo("codedeploy.amazonaws.com");
+        assertThat(JSON.readTree((String) role.at("assumeRolePolicy")).at("/Statement/0/Principal/Service").toString())
+                .isEqualTo("[\"codedeploy.amazonaws.com\"]");
         assertThat(role.at("managedPolicyArns")).isEqualTo(List.of("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole"));
     }
 

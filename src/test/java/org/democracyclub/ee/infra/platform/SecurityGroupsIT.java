@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.democracyclub.ee.common.AppDefaults;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.preview.OfflineRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +53,8 @@ class SecurityGroupsIT {
         assertThat(rules(INGRESS)).filteredOn(rule -> "ee-instance-sg-id".equals(rule.get("securityGroupId")))
                 .singleElement().satisfies(rule -> assertThat(rule)
                         .containsEntry("referencedSecurityGroupId", "ee-alb-sg-id")
-                        .containsEntry("fromPort", (double) Application.PORT)
-                        .containsEntry("toPort", (double) Application.PORT));
+                        .containsEntry("fromPort", (double) AppDefaults.PORT)
+                        .containsEntry("toPort", (double) AppDefaults.PORT));
     }
 
     @Test
@@ -61,7 +62,7 @@ class SecurityGroupsIT {
         assertThat(rules(EGRESS)).filteredOn(rule -> "ee-alb-sg-id".equals(rule.get("securityGroupId")))
                 .singleElement().satisfies(rule -> assertThat(rule)
                         .containsEntry("referencedSecurityGroupId", "ee-instance-sg-id")
-                        .containsEntry("toPort", (double) Application.PORT));
+                        .containsEntry("toPort", (double) AppDefaults.PORT));
     }
 
     @Test

@@ -110,7 +110,7 @@ class GoldenImageStackIT {
         var run = OfflineStack.run("every-election", withSource, Fixture.builtIn());
         var role = run.get("aws:iam/role:Role", "EC2ImageBuilderDistributionCrossAccountRole");
         assertThat(role.at("name")).isEqualTo("EC2ImageBuilderDistributionCrossAccountRole");
-        assertThat((String) role.at("assumeRolePolicy")).contains("\"AWS\":\"arn:aws:iam::999999999999:root\"");
+        assertThat((String) role.at("assumeRolePolicy")).contains("\"AWS\":[\"arn:aws:iam::999999999999:root\"]");
         assertThat(run.get("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ee-golden-image-copies-distribution")
                 .at("policyArn")).isEqualTo("arn:aws:iam::aws:policy/Ec2ImageBuilderCrossAccountDistributionAccess");
         String policy = (String) run.get("aws:iam/rolePolicy:RolePolicy", "ee-golden-image-copies-keys-and-parameter")

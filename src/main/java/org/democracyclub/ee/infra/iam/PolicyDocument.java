@@ -1,4 +1,4 @@
-package org.democracyclub.ee.bootstrap.policy;
+package org.democracyclub.ee.infra.iam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
