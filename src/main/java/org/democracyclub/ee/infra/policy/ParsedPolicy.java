@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.iam.Wildcard;
 
 /**
  * An IAM policy document found in a resource's inputs, parsed into statements for the rules (what
@@ -119,17 +119,9 @@ record ParsedPolicy(DeclaredResource owner, String where, boolean trust, List<St
         return values(node).stream().map(JsonNode::asText).toList();
     }
 
-    /** IAM matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. */
+    /** IAM matching of actions: case-insensitive ({@link Wildcard}). */
     static boolean globMatches(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(value).matches();
+        return Wildcard.matches(pattern, value, true);
     }
 
     String label() {

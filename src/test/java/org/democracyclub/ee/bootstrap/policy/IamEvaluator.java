@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.democracyclub.ee.infra.iam.Wildcard;
 
 /**
  * A small evaluator of identity policies, over their JSON as IAM receives it. It decides one
@@ -149,14 +150,14 @@ final class IamEvaluator {
         return values.stream().anyMatch(expected -> switch (operator) {
             case "StringEquals" -> expected.equals(value);
             // IAM documents ArnEquals and ArnLike alike: both take * and ? in each ARN field.
-            case "StringLike", "ArnEquals", "ArnLike" -> PolicyJson.wildcard(expected, false).matcher(value).matches();
+            case "StringLike", "ArnEquals", "ArnLike" -> Wildcard.matches(expected, value, false);
             case "Bool" -> expected.equalsIgnoreCase(value);
             default -> throw new IllegalArgumentException("the evaluator does not model " + operator);
         });
     }
 
     private static boolean anyMatch(List<String> patterns, String value, boolean ignoreCase) {
-        return patterns.stream().anyMatch(p -> PolicyJson.wildcard(p, ignoreCase).matcher(value).matches());
+        return patterns.stream().anyMatch(p -> Wildcard.matches(p, value, ignoreCase));
     }
 
     private static List<String> strings(JsonNode node) {

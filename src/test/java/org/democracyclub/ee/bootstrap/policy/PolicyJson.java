@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.democracyclub.ee.infra.iam.Wildcard;
 
 /**
  * Policies read back from their JSON, as IAM would read them, with a minimal evaluator: an
@@ -22,8 +22,8 @@ final class PolicyJson {
     record Statement(String policy, String sid, String effect, List<String> actions, List<String> resources,
             JsonNode condition) {
         boolean matches(String action, String resource) {
-            return actions.stream().anyMatch(a -> wildcard(a, true).matcher(action).matches())
-                    && resources.stream().anyMatch(r -> wildcard(r, false).matcher(resource).matches());
+            return actions.stream().anyMatch(a -> Wildcard.matches(a, action, true))
+                    && resources.stream().anyMatch(r -> Wildcard.matches(r, resource, false));
         }
     }
 
@@ -57,7 +57,7 @@ final class PolicyJson {
     List<Statement> granting(String action) {
         return statements.stream()
                 .filter(s -> s.effect().equals("Allow"))
-                .filter(s -> s.actions().stream().anyMatch(a -> wildcard(a, true).matcher(action).matches()))
+                .filter(s -> s.actions().stream().anyMatch(a -> Wildcard.matches(a, action, true)))
                 .toList();
     }
 
@@ -71,20 +71,7 @@ final class PolicyJson {
         return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    /** IAM wildcards: {@code *} any run of characters, {@code ?} one; actions ignore case. */
-    static Pattern wildcard(String pattern, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(switch (c) {
-                case '*' -> ".*";
-                case '?' -> ".";
-                default -> Pattern.quote(String.valueOf(c));
-            });
-        }
-        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-    }
-
     static boolean anyMatches(Collection<String> patterns, String value) {
-        return patterns.stream().anyMatch(p -> wildcard(p, false).matcher(value).matches());
+        return patterns.stream().anyMatch(p -> Wildcard.matches(p, value, false));
     }
 }

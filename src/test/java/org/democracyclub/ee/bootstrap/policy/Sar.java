@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.democracyclub.ee.infra.iam.Wildcard;
 
 /**
  * The Service Authorization Reference as data ({@code src/test/resources/sar/sar.json}, see its
@@ -66,9 +67,9 @@ final class Sar {
         if (!services.has(service)) {
             return matched;
         }
-        Pattern name = PolicyJson.wildcard(pattern.substring(pattern.indexOf(':') + 1), true);
+        String name = pattern.substring(pattern.indexOf(':') + 1);
         services.get(service).get("actions").fields().forEachRemaining(entry -> {
-            if (name.matcher(entry.getKey()).matches()) {
+            if (Wildcard.matches(name, entry.getKey(), true)) {
                 matched.add(action(service, entry.getKey(), entry.getValue()));
             }
         });
