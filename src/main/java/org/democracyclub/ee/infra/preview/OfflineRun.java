@@ -1,8 +1,10 @@
 package org.democracyclub.ee.infra.preview;
 
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
+import com.pulumi.test.internal.PulumiTestInternal;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import java.util.ArrayList;
@@ -47,7 +49,15 @@ public record OfflineRun(List<DeclaredResource> resources, List<StackOutput> sta
                 .resourceTransformations(List.of(recordOptions)).build();
         TestResult result;
         try {
-            result = PulumiTest.withMocks(mocks).withOptions(testOptions).runTest(ctx -> program.accept(ctx, suppressions));
+            // PulumiTest.withMocks(mocks).withOptions(testOptions), with the SDK's runner replaced
+            // by one that waits instead of spinning (WaitingRunner); DeploymentImpl::new is the
+            // builder's own factory (pulumi-java 1.36.1, read with javap).
+            result = PulumiTestInternal.builder().mocks(mocks).options(testOptions)
+                    .deploymentFactory(state -> {
+                        state.runner = new WaitingRunner(state.logger);
+                        return new DeploymentImpl(state);
+                    })
+                    .build().runTest(ctx -> program.accept(ctx, suppressions));
         } finally {
             PulumiTest.cleanup();
         }
