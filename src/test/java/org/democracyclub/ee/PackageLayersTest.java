@@ -30,6 +30,7 @@ class PackageLayersTest {
             .layer("Programs").definedBy("org.democracyclub.ee.infra.program..", "org.democracyclub.ee.bootstrap")
             .layer("Components").definedBy("org.democracyclub.ee.infra.platform..", "org.democracyclub.ee.infra.image..",
                     "org.democracyclub.ee.infra.operations..", "org.democracyclub.ee.bootstrap.policy..")
+            .layer("Parts").definedBy("org.democracyclub.ee.infra.parts..")
             .layer("Policy rules").definedBy("org.democracyclub.ee.infra.policy..")
             .layer("IAM documents").definedBy("org.democracyclub.ee.infra.iam..")
             .layer("Names").definedBy("org.democracyclub.ee.infra.names..")
@@ -38,13 +39,14 @@ class PackageLayersTest {
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .whereLayer("Programs").mayOnlyBeAccessedByLayers("Entry points")
             .whereLayer("Components").mayOnlyBeAccessedByLayers("Entry points", "Programs")
-            .whereLayer("Policy rules").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components")
+            .whereLayer("Parts").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components")
+            .whereLayer("Policy rules").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components", "Parts")
             .whereLayer("IAM documents").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components",
-                    "Policy rules")
-            .whereLayer("Names").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components", "Policy rules",
-                    "IAM documents")
+                    "Parts", "Policy rules")
+            .whereLayer("Names").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components", "Parts",
+                    "Policy rules", "IAM documents")
             .whereLayer("Settings").mayOnlyBeAccessedByLayers("Entry points", "Programs", "Components",
-                    "Policy rules", "IAM documents", "Names")
+                    "Parts", "Policy rules", "IAM documents", "Names")
             .ensureAllClassesAreContainedInArchitectureIgnoring("org.democracyclub.ee.deployer..");
 
     /** ee-deployer.jar: the deployer's command line over its operations. */

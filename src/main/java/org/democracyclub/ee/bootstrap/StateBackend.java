@@ -6,34 +6,19 @@ import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
-import org.democracyclub.ee.infra.iam.PolicyDocument;
-import org.democracyclub.ee.infra.iam.PolicyStatement;
+import org.democracyclub.ee.infra.parts.PrivateBucket;
 
 /**
  * Where the main program keeps its state and how it encrypts its secrets: a private, versioned,
@@ -58,11 +43,7 @@ public final class StateBackend extends ComponentResource {
                 .bucket(bucketId)
                 .tags(settings.tags())
                 .build(), kept);
-        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                        .status("Enabled").build())
-                .build(), child);
+        PrivateBucket.secure(name, bucket.id(), child);
         // Versioning keeps every checkpoint ever written; old versions expire after the
         // configured days, and the delete markers a removed stack leaves go when nothing is
         // behind them.
@@ -81,30 +62,7 @@ public final class StateBackend extends ComponentResource {
                                         .daysAfterInitiation(7).build())
                         .build())
                 .build(), child);
-        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                                .builder().sseAlgorithm("AES256").build())
-                                .build())
-                        .build(), child);
-        new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child);
-        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child);
-        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(tlsOnlyPolicy(bucketId))
-                .build(), child);
+        PrivateBucket.ownedAndTlsOnly(name, bucket.id(), bucketId, child);
 
         Key key = new Key(name + "-secrets-key", KeyArgs.builder()
                 .description("Encrypts the secrets of the every-election Pulumi stacks")
@@ -120,12 +78,6 @@ public final class StateBackend extends ComponentResource {
         this.bucketName = bucket.bucket();
         this.secretsKeyArn = key.arn();
         registerOutputs(Map.of("bucketName", bucketName, "secretsKeyArn", secretsKeyArn));
-    }
-
-    /** Refuses plain-HTTP access: state holds ciphertext, but its structure is still private. */
-    static String tlsOnlyPolicy(String bucketName) {
-        String bucketArn = "arn:aws:s3:::" + bucketName;
-        return PolicyDocument.of(PolicyStatement.denyWithoutTls(bucketArn, bucketArn + "/*")).toJson();
     }
 
     public Output<String> bucketName() {

@@ -2,26 +2,12 @@ package org.democracyclub.ee.infra.platform;
 
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -29,8 +15,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
 import java.util.Objects;
 import org.democracyclub.ee.common.RevisionKey;
-import org.democracyclub.ee.infra.iam.PolicyDocument;
-import org.democracyclub.ee.infra.iam.PolicyStatement;
+import org.democracyclub.ee.infra.parts.PrivateBucket;
 
 /**
  * The revision bucket: where the deployer uploads each bundle once, under
@@ -73,34 +58,8 @@ public final class RevisionStore extends ComponentResource {
         String bucketId = bucketName(args.accountId(), args.region());
 
         BucketV2 bucket = new BucketV2(name + "-bucket", BucketV2Args.builder().bucket(bucketId).build(), child);
-        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), child);
-        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                                .builder().sseAlgorithm("AES256").build())
-                                .build())
-                        .build(), child);
-        new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child);
-        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child);
-        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(tlsOnlyPolicy(bucketId))
-                .build(), child);
+        PrivateBucket.secure(name, bucket.id(), child);
+        PrivateBucket.ownedAndTlsOnly(name, bucket.id(), bucketId, child);
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -129,11 +88,6 @@ public final class RevisionStore extends ComponentResource {
     /** The objects the instances' CodeDeploy agent downloads (GetObject with a version ID). */
     public static String objectsArn(String accountId, String region) {
         return "arn:aws:s3:::" + bucketName(accountId, region) + "/" + RevisionKey.PREFIX + "*";
-    }
-
-    static String tlsOnlyPolicy(String bucketId) {
-        String arn = "arn:aws:s3:::" + bucketId;
-        return PolicyDocument.of(PolicyStatement.denyWithoutTls(arn, arn + "/*")).toJson();
     }
 
     public Output<String> bucketName() {
