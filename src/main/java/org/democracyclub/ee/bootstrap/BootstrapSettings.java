@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.democracyclub.ee.infra.names.StackTags;
 import org.democracyclub.ee.infra.settings.Environment;

@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.operations;
 
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.core.Output;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
@@ -13,7 +12,6 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVers
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.parts.PrivateBucket;
 import org.democracyclub.ee.infra.settings.AppAccess;
