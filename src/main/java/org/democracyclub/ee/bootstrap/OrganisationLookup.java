@@ -22,7 +22,7 @@ final class OrganisationLookup {
         try {
             value = SsmFunctions.getParameterPlain(GetParameterPlainArgs.builder()
                     .name(Names.ORGANISATION_PARAMETER).build()).join().value();
-        } catch (CompletionException | IllegalArgumentException e) {
+        } catch (CompletionException e) {
             throw new InvalidSettingsException(List.of("SSM parameter " + Names.ORGANISATION_PARAMETER
                     + " cannot be read (" + rootMessage(e) + "): this account builds the golden image"
                     + " (buildGoldenImages in its stack file), whose key the bootstrap shares with the organisation;"
