@@ -6,12 +6,16 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +27,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code DeployerBoundaryTest} gives the deployer's answer earlier, from the compiled classes.
  */
 class ShadedJarsIT {
+    /**
+     * ee-infra.jar keeps only the pulumi-aws services the program uses (pom.xml, the filter of
+     * {@code com.pulumi:aws}): the JDK's own {@code jdeps} finds no class that a kept pulumi-aws
+     * class, or one of ours, refers to and the jar lacks. It names the missing package: add
+     * {@code com/pulumi/aws/<service>/**} to that filter.
+     */
+    @Test
+    void thePulumiAwsServicesTheJarKeepsAreComplete() {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        StringWriter out = new StringWriter();
+        int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--multi-release", "17",
+                "--missing-deps", "-include", "org\\.democracyclub\\..*|com\\.pulumi\\.aws\\..*",
+                "target/ee-infra.jar");
+        assertThat(status).as("jdeps exit status; it printed:%n%s", out).isZero();
+        assertThat(out.toString()).as("jdeps --missing-deps over target/ee-infra.jar: missing classes; "
+                + "add com/pulumi/aws/<service>/** to the com.pulumi:aws filter of the ee-infra shade "
+                + "execution in pom.xml").isBlank();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"target/ee-deployer.jar", "target/ee-infra.jar"})
     void everyClassOurCodeUsesIsInTheJarOrTheJdk(String jar) throws IOException {
