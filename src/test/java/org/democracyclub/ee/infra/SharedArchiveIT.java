@@ -34,6 +34,24 @@ class SharedArchiveIT {
         assertThat(read(err)).as("stderr").isEmpty();
     }
 
+    /**
+     * The archive is one the JVM maps for this jar ({@code -Xshare:on} refuses to start otherwise),
+     * and it holds the classes a dynamic archive would skip: picocli's, class file version 49.
+     */
+    @Test
+    void theArchiveMapsForThisJarAndHoldsPicocli() throws Exception {
+        Path log = Files.createTempFile("class-load", ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + JAR.resolveSibling(SharedArchive.ARCHIVE), "-Xshare:on",
+                "-Xlog:class+load=info:file=" + log, "-D" + SharedArchive.RELAUNCHED + "=true",
+                "-cp", JAR.toString(), InfraMain.class.getName(), "--version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+
+        assertThat(process.waitFor()).as("exit status with -Xshare:on").isZero();
+        assertThat(Files.readAllLines(log)).anyMatch(line -> line.contains(" picocli.CommandLine source: shared objects file"))
+                .anyMatch(line -> line.contains(" " + InfraMain.class.getName() + " source: shared objects file"));
+    }
+
     @Test
     void aRelaunchedJvmDoesNotRelaunchAgain() {
         System.setProperty(SharedArchive.RELAUNCHED, "true");
