@@ -1,19 +1,18 @@
 package org.democracyclub.ee.infra.iam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * An IAM policy document: statements rendered to JSON with Jackson, so no policy is ever a
  * hand-escaped string template.
  */
 public record PolicyDocument(List<PolicyStatement> statements) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public PolicyDocument {
         statements = List.copyOf(statements);
@@ -41,7 +40,7 @@ public record PolicyDocument(List<PolicyStatement> statements) {
     /** Compact JSON, the form IAM measures against its size quotas. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(tree());
+            return Json.MAPPER.writeValueAsString(tree());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a policy of plain strings", e);
         }

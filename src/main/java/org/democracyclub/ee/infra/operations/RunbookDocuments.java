@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * The content of the two SSM Automation runbooks (schema 0.3), built as data and rendered as
@@ -190,7 +191,7 @@ public final class RunbookDocuments {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> payload) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(payload, LinkedHashMap.class);
+        return Json.MAPPER.convertValue(payload, LinkedHashMap.class);
     }
 
     private static Map<String, Object> output(String name, String selector) {

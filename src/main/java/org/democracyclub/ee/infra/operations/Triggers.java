@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
@@ -21,6 +20,7 @@ import java.util.Map;
 import org.democracyclub.ee.common.CodeDeployNames;
 import org.democracyclub.ee.infra.settings.OperationsSettings.Job;
 import org.democracyclub.ee.infra.settings.OperationsSettings.Power;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * Everything that starts a runbook: one EventBridge Scheduler schedule per job, the power-off and
@@ -36,7 +36,6 @@ public final class Triggers extends ComponentResource {
     /** A job that has not started within this many seconds of its time is dropped, not run late. */
     static final int MAXIMUM_EVENT_AGE_SECONDS = 900;
     static final int MAXIMUM_RETRIES = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param region           the stack's region
@@ -133,7 +132,7 @@ public final class Triggers extends ComponentResource {
 
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings and lists are always serialisable", e);
         }

@@ -1,11 +1,11 @@
 package org.democracyclub.ee.infra.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.iam.Wildcard;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * An IAM policy document found in a resource's inputs, parsed into statements for the rules (what
@@ -22,7 +22,6 @@ import org.democracyclub.ee.infra.iam.Wildcard;
 record ParsedPolicy(DeclaredResource owner, String where, boolean trust, List<Statement> statements,
                       String error) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One statement; {@code notAction}/{@code notResource} say the list is an exclusion. */
     record Statement(String sid, boolean allow, List<String> actions, boolean notAction,
@@ -76,13 +75,13 @@ record ParsedPolicy(DeclaredResource owner, String where, boolean trust, List<St
         if (value instanceof String json) {
             docs.add(parse(owner, where, trust, json));
         } else if (value instanceof Map<?, ?> object) {
-            docs.add(parse(owner, where, trust, JSON.valueToTree(object).toString()));
+            docs.add(parse(owner, where, trust, Json.MAPPER.valueToTree(object).toString()));
         }
     }
 
     static ParsedPolicy parse(DeclaredResource owner, String where, boolean trust, String json) {
         try {
-            JsonNode root = JSON.readTree(json);
+            JsonNode root = Json.MAPPER.readTree(json);
             if (root == null || !root.isObject()) {
                 return new ParsedPolicy(owner, where, trust, List.of(), "it is not a JSON object");
             }

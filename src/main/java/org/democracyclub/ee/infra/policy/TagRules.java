@@ -1,12 +1,12 @@
 package org.democracyclub.ee.infra.policy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.democracyclub.ee.infra.names.StackTags;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * Cost allocation and ownership: every taggable resource says which product and environment it
@@ -15,7 +15,6 @@ import org.democracyclub.ee.infra.names.StackTags;
  * tags carry them, exactly as AWS ends up tagging it ({@code tagsAll}).
  */
 public final class TagRules {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TagRules() {
     }
@@ -147,7 +146,7 @@ public final class TagRules {
     private static Object asObject(Object value) {
         if (value instanceof String text) {
             try {
-                return JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+                return Json.MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
             } catch (Exception e) {
                 return Map.of();
             }

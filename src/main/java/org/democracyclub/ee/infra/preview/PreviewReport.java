@@ -1,6 +1,5 @@
 package org.democracyclub.ee.infra.preview;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
 import org.democracyclub.ee.infra.policy.PolicyReport;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * Renders an offline run for people (a resource tree with the properties that matter, then
@@ -99,8 +99,8 @@ public final class PreviewReport {
         document.put("outputs", outputs);
         document.put("policy", policy.toMap());
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(document);
+            return Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT, SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(document);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the preview is made of maps, lists and scalars", e);
         }

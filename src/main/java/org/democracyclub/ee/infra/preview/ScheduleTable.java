@@ -2,13 +2,13 @@ package org.democracyclub.ee.infra.preview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.infra.policy.DeclaredResource;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * The EventBridge Scheduler schedules a stack declares, as a table a reviewer can read at a
@@ -16,7 +16,6 @@ import org.democracyclub.ee.infra.policy.DeclaredResource;
  */
 final class ScheduleTable {
     static final String SCHEDULE = "aws:scheduler/schedule:Schedule";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COLUMNS = List.of("schedule", "when", "timeZone", "runbook", "runs");
 
     private ScheduleTable() {
@@ -74,9 +73,9 @@ final class ScheduleTable {
 
     private static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
     }
 }

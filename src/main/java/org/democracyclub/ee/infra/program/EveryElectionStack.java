@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.program;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
@@ -42,6 +41,7 @@ import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
 import org.democracyclub.ee.infra.settings.StackSettings;
+import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * The EveryElection stack: every resource of one environment. {@link #stack} takes its
@@ -49,7 +49,6 @@ import org.democracyclub.ee.infra.settings.StackSettings;
  * all run the same code with the same inputs.
  */
 public final class EveryElectionStack {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Exported only by stacks that build images; not part of the deployer's contract. */
     public static final String GOLDEN_IMAGE_PIPELINE_OUTPUT = "goldenImagePipelineArn";
@@ -178,7 +177,7 @@ public final class EveryElectionStack {
                     var keys = outputs.keySet().iterator();
                     values.forEach(value -> object.put(keys.next(), value));
                     try {
-                        return JSON.writeValueAsString(object);
+                        return Json.MAPPER.writeValueAsString(object);
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("stack outputs are strings and numbers", e);
                     }

@@ -62,7 +62,7 @@ public record ProjectFile(String name, Map<String, ConfigDeclaration> declaratio
 
     private static String asJson(Object value) {
         try {
-            return value == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+            return value == null ? null : Json.MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("YAML values are always JSON-serialisable", e);
         }

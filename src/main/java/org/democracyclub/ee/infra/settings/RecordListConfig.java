@@ -1,7 +1,6 @@
 package org.democracyclub.ee.infra.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Set;
  * the entry's index ({@code every-election:jobs[1].name}).
  */
 final class RecordListConfig {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TypedConfig values;
     private final List<String> problems;
@@ -57,7 +55,7 @@ final class RecordListConfig {
     List<Object> list(String key) {
         String text = values.raw(key);
         try {
-            Object value = text == null ? List.of() : JSON.readValue(text, Object.class);
+            Object value = text == null ? List.of() : Json.MAPPER.readValue(text, Object.class);
             if (value instanceof List<?> list) {
                 return new ArrayList<>(list);
             }

@@ -86,7 +86,7 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
      * full key to text, and a JSON list of the keys that are secrets.
      */
     public static StackConfig fromEngine(String stack, Map<String, String> environment) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.MAPPER;
         try {
             Map<String, String> raw = json.readValue(
                     environment.getOrDefault(ENGINE_CONFIG, "{}"), new TypeReference<Map<String, String>>() {});
@@ -104,7 +104,7 @@ public record StackConfig(String stack, String fileName, Map<String, ConfigValue
     private static String structuredAsJson(Node node) {
         Object value = StrictYaml.construct(node);
         try {
-            return new ObjectMapper().writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("YAML lists and mappings are always JSON-serialisable", e);
         }
