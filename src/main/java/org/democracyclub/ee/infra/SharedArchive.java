@@ -55,6 +55,10 @@ final class SharedArchive {
                 // One C1 thread: on 2 CPUs a second one takes CPU from the program's two busy threads
                 // (main and the pool), for methods the run mostly no longer needs once compiled.
                 "-XX:CICompilerCount=1",
+                // ...which starts on a method after a quarter of the usual calls (Tier3 thresholds:
+                // 50 instead of 200): the run is over before most methods reach 200 (~7% less wall
+                // time, interleaved runs of 20 against 0.1, 0.25 and 1).
+                "-XX:CompileThresholdScaling=0.25",
                 // No collector threads and no perf-data file for a run of a second (~70 ms, hyperfine).
                 "-XX:+UseSerialGC", "-XX:-UsePerfData"));
         // A young generation larger than a preview allocates (~100 MB for production): no
