@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.common.CodeDeployNames;
+import org.democracyclub.ee.infra.settings.Json;
 import org.democracyclub.ee.infra.settings.OperationsSettings.BusyWindow;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * The content of the two SSM Automation runbooks (schema 0.3), built as data and rendered as

@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.democracyclub.ee.common.CodeDeployNames;
+import org.democracyclub.ee.infra.settings.Json;
 import org.democracyclub.ee.infra.settings.OperationsSettings.Job;
 import org.democracyclub.ee.infra.settings.OperationsSettings.Power;
-import org.democracyclub.ee.infra.settings.Json;
 
 /**
  * Everything that starts a runbook: one EventBridge Scheduler schedule per job, the power-off and

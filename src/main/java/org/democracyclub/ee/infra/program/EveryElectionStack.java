@@ -40,8 +40,8 @@ import org.democracyclub.ee.infra.platform.WebFleet;
 import org.democracyclub.ee.infra.policy.Suppressions;
 import org.democracyclub.ee.infra.settings.Environment;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
-import org.democracyclub.ee.infra.settings.StackSettings;
 import org.democracyclub.ee.infra.settings.Json;
+import org.democracyclub.ee.infra.settings.StackSettings;
 
 /**
  * The EveryElection stack: every resource of one environment. {@link #stack} takes its
