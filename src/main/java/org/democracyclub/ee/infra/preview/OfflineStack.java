@@ -28,13 +28,14 @@ public final class OfflineStack {
                 run.stackOutputs(), config, run.suppressions()));
     }
 
-    public static String projectName(Path projectDir) {
-        return ProjectFile.read(projectDir).name();
-    }
-
     /** Reads and validates the stack's settings as {@code pulumi} would give them to the program. */
     public static StackSettings settings(Path projectDir, String stack) {
-        return SettingsReader.read(ProjectFile.read(projectDir), StackConfig.fromStackFile(projectDir, stack));
+        return settings(ProjectFile.read(projectDir), projectDir, stack);
+    }
+
+    /** The same, with {@code Pulumi.yaml} already read (a caller also needing its name reads it once). */
+    public static StackSettings settings(ProjectFile project, Path projectDir, String stack) {
+        return SettingsReader.read(project, StackConfig.fromStackFile(projectDir, stack));
     }
 
     /**
@@ -44,7 +45,8 @@ public final class OfflineStack {
      *                                  account (the fixture, here) are invalid
      */
     public static OfflineRun run(Path projectDir, String stack, Fixture fixture) {
-        return run(ProjectFile.read(projectDir).name(), settings(projectDir, stack), fixture);
+        ProjectFile project = ProjectFile.read(projectDir);
+        return run(project.name(), settings(project, projectDir, stack), fixture);
     }
 
     public static OfflineRun run(String project, StackSettings settings, Fixture fixture) {

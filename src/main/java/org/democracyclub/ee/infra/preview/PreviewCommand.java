@@ -12,6 +12,7 @@ import org.democracyclub.ee.infra.policy.PolicyInput;
 import org.democracyclub.ee.infra.policy.PolicyReport;
 import org.democracyclub.ee.infra.policy.StackFileConfig;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.StackConfig;
 import org.democracyclub.ee.infra.settings.StackSettings;
 import picocli.CommandLine.Command;
@@ -73,14 +74,20 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private int preview(String stack, Fixture fixture, PrintWriter out, PrintWriter err) {
-        if (Programs.inProjectDir(projectDir) == BootstrapProgram.INSTANCE) {
+        ProjectFile project;
+        try {
+            project = ProjectFile.read(projectDir);
+        } catch (InvalidSettingsException e) {
+            return invalid(stack, e.problems(), err);
+        }
+        if (Programs.forProject(project.name()) == BootstrapProgram.INSTANCE) {
             return previewBootstrap(stack, fixture, out, err);
         }
         StackSettings settings;
         OfflineRun run;
         try {
-            settings = OfflineStack.settings(projectDir, stack);
-            run = OfflineStack.run(OfflineStack.projectName(projectDir), settings, fixture);
+            settings = OfflineStack.settings(project, projectDir, stack);
+            run = OfflineStack.run(project.name(), settings, fixture);
         } catch (InvalidSettingsException e) {
             return invalid(stack, e.problems(), err);
         }

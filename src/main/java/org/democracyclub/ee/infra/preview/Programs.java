@@ -1,11 +1,9 @@
 package org.democracyclub.ee.infra.preview;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.infra.program.MainProgram;
 import org.democracyclub.ee.infra.program.StackProgram;
-import org.democracyclub.ee.infra.settings.ProjectFile;
 
 /**
  * Which program a Pulumi project is: the one place that decides it, for the engine (which names
@@ -21,13 +19,9 @@ public final class Programs {
     private Programs() {
     }
 
+    /** The program of the project of this name (the {@code name} of its {@code Pulumi.yaml}). */
     public static StackProgram<?> forProject(String projectName) {
         return BootstrapProgram.PROJECT_NAME.equals(projectName) ? BootstrapProgram.INSTANCE : MainProgram.INSTANCE;
-    }
-
-    /** The program of the project in a folder holding its {@code Pulumi.yaml}. */
-    public static StackProgram<?> inProjectDir(Path projectDir) {
-        return forProject(ProjectFile.read(projectDir).name());
     }
 
     /** The program the Pulumi engine started the jar for. */

@@ -62,6 +62,17 @@ class PreviewCommandIT {
     }
 
     @Test
+    void aFolderWithoutAProjectFileExitsTwoNamingItAndTheFix(@TempDir Path elsewhere) {
+        assertThat(preview("--stack", "production", "--project-dir", elsewhere.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("error: stack production has invalid settings:")
+                .contains(elsewhere.resolve("Pulumi.yaml") + ": cannot be read")
+                .contains("pass --project-dir")
+                .doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void aBrokenStackFileExitsTwoWithItsProblems(@TempDir Path project) throws IOException {
         Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
         Files.writeString(project.resolve("Pulumi.staging.yaml"), """

@@ -11,6 +11,7 @@ import org.democracyclub.ee.bootstrap.BootstrapProgram;
 import org.democracyclub.ee.bootstrap.BootstrapSettings;
 import org.democracyclub.ee.infra.program.MainProgram;
 import org.democracyclub.ee.infra.settings.InvalidSettingsException;
+import org.democracyclub.ee.infra.settings.ProjectFile;
 import org.democracyclub.ee.infra.settings.StackConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,8 @@ class ProgramsTest {
 
     @Test
     void theOfflineCommandsDecideByTheProjectFile() {
-        assertThat(Programs.inProjectDir(Path.of("bootstrap"))).isSameAs(BootstrapProgram.INSTANCE);
-        assertThat(Programs.inProjectDir(Path.of("."))).isSameAs(MainProgram.INSTANCE);
+        assertThat(Programs.forProject(ProjectFile.read(Path.of("bootstrap")).name())).isSameAs(BootstrapProgram.INSTANCE);
+        assertThat(Programs.forProject(ProjectFile.read(Path.of(".")).name())).isSameAs(MainProgram.INSTANCE);
     }
 
     /**
